@@ -1,0 +1,19 @@
+import { metricsCatalog } from '../metrics/catalog';
+import { modelsCatalog } from '../models/catalog';
+import { segmentationCatalog } from '../segmentation/catalog';
+import type { CatalogFunction } from './types';
+
+export * from './types';
+
+/** Every spreadsheet function, in the order the docs and the hosts list them. */
+export const functionCatalog: readonly CatalogFunction[] = [
+  ...metricsCatalog,
+  ...segmentationCatalog,
+  ...modelsCatalog,
+];
+
+/** Looks a function up by base name (case-insensitive). */
+export function findCatalogFunction(name: string): CatalogFunction | undefined {
+  const upper = name.toUpperCase();
+  return functionCatalog.find((f) => f.name === upper);
+}
