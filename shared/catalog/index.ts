@@ -1,6 +1,7 @@
 import { metricsCatalog } from '../metrics/catalog';
 import { modelsCatalog } from '../models/catalog';
 import { segmentationCatalog } from '../segmentation/catalog';
+import { retentionCatalog } from '../segmentation/retention-catalog';
 import type { CatalogFunction } from './types';
 
 export * from './types';
@@ -9,6 +10,7 @@ export * from './types';
 export const functionCatalog: readonly CatalogFunction[] = [
   ...metricsCatalog,
   ...segmentationCatalog,
+  ...retentionCatalog,
   ...modelsCatalog,
 ];
 

@@ -1,6 +1,6 @@
 import type { CalendarDay } from '../calendar';
-import type { LocalizedText } from '../i18n';
-import type { Grid } from '../sheet-data/types';
+import type { Locale, LocalizedText } from '../i18n';
+import type { DateSystem, Grid } from '../sheet-data/types';
 
 /**
  * The function catalog: one description of each spreadsheet function, from which the Excel
@@ -49,5 +49,15 @@ export interface CatalogFunction {
    * The core function behind it. Arguments arrive decoded, in `params` order; `undefined` for an
    * omitted optional. Throws `AnalyticsError` on bad input.
    */
-  readonly implementation: (args: readonly CatalogArg[]) => CatalogResult;
+  readonly implementation: (args: readonly CatalogArg[], context?: CatalogContext) => CatalogResult;
+}
+
+/**
+ * What the host knows about the calling workbook, passed as an optional second argument to
+ * `implementation`: range functions forward `dateSystem` to `readSheet` (bare numbers in a date
+ * column are serials in it) and use `locale` for their messages and headers.
+ */
+export interface CatalogContext {
+  readonly dateSystem?: DateSystem;
+  readonly locale?: Locale;
 }

@@ -1,1 +1,13 @@
-export {};
+export * from './customer-acquisition-cost';
+export * from './acquisition-payback';
+export * from './average-check';
+export * from './repeat-purchases';
+export * from './client-activity';
+export * from './ltv-simple';
+export * from './ltv-retention';
+export * from './churn-rate';
+export * from './churn-cost';
+export * from './lost-client-value';
+export * from './net-promoter-score';
+export * from './share-of-wallet';
+export * from './messages';

@@ -1,1 +1,12 @@
-export {};
+export * from './types';
+export * from './summarise-for-models';
+export * from './aggregate-rows';
+export * from './bg-nbd';
+export * from './pareto-nbd';
+export * from './gamma-gamma';
+export * from './purchase-model';
+export * from './discounted-clv';
+export * from './score-clients';
+export * from './fit-quality';
+export * from './simulate-bg-nbd';
+export * from './messages';

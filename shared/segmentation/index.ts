@@ -1,1 +1,9 @@
-export {};
+export * from './customer-summary';
+export * from './rfm-scores';
+export * from './rfm-segments';
+export * from './segment-info';
+export * from './abc-classes';
+export * from './xyz-classes';
+export * from './abc-xyz-matrix';
+export * from './messages';
+export * from './retention';

@@ -1,4 +1,5 @@
 import type { CalendarDay } from '../calendar';
+import type { Locale } from '../i18n';
 
 /**
  * A cell as a spreadsheet host gives it. Hosts decode their own quirks in their codec: a date the
@@ -48,6 +49,7 @@ export type ColumnMapping = Partial<Record<ColumnRole, number>>;
 
 /** How an ambiguous `dd/mm` vs `mm/dd` column was read, and why. */
 export interface DateOrderChoice {
+  /** 0-based column in the grid, as in `ColumnMapping`. */
   readonly column: number;
   readonly order: 'day-first' | 'month-first' | 'year-first';
   readonly decidedBy: 'values' | 'locale' | 'unambiguous' | 'override';
@@ -104,3 +106,46 @@ export interface ClientRecord {
 }
 
 export type InputShape = 'transactions' | 'clients';
+
+/** How an ambiguous slash date (`03/04/2024`) is read: day first (`dd/mm`) or month first. */
+export type SlashDateOrder = 'day-first' | 'month-first';
+
+/** Options of `readSheet`; every field is optional and overrides what the reader would detect. */
+export interface ReadSheetOptions {
+  /** Language of notes and rejection reasons, and the fallback for ambiguous slash dates. */
+  readonly locale?: Locale;
+  /** Serial-date system of the workbook (default `1900`). */
+  readonly dateSystem?: DateSystem;
+  /** Role -> 0-based column; merged over the detected mapping (an override wins its column). */
+  readonly mapping?: ColumnMapping;
+  /** 1-based sheet row of the header; `0` means the grid has no header row (give `mapping`). */
+  readonly headerRow?: number;
+  /** Order for slash dates in every date column, instead of deciding it from values or locale. */
+  readonly dateOrder?: SlashDateOrder;
+  /** Read as a transaction list or a client list, instead of detecting it. */
+  readonly shape?: InputShape;
+  /** 1-based sheet row number of the grid's first row (default 1), for reported row numbers. */
+  readonly firstRowNumber?: number;
+  /** 1-based sheet column number of the grid's first column (default 1), for column letters. */
+  readonly firstColumnNumber?: number;
+}
+
+/** What `readSheet` found: the records, the rows it left out and why, and how it decided. */
+export interface SheetReadResult {
+  readonly shape: InputShape;
+  /** 1-based sheet row of the header row (0 when the grid has none). */
+  readonly headerRow: number;
+  readonly mapping: ColumnMapping;
+  /** Header texts as shown (blank cells as ''). */
+  readonly headers: string[];
+  readonly dateOrders: DateOrderChoice[];
+  /** Filled for a transaction list, empty for a client list. */
+  readonly transactions: Transaction[];
+  /** Filled for a client list, empty for a transaction list. */
+  readonly clients: ClientRecord[];
+  readonly rejectedRows: RejectedRow[];
+  /** Localized sentences saying how the sheet was read. */
+  readonly notes: string[];
+  /** Non-blank rows below the header: read records plus rejected rows. */
+  readonly dataRowCount: number;
+}

@@ -1,0 +1,192 @@
+/**
+ * Benchmark of the core path: file-to-segments (read a CSV file, decode, parse, read the sheet,
+ * summarise clients, RFM scores and segments, ABC, XYZ, the ABC-XYZ matrix) and grid-to-segments
+ * (the same from a grid of cells already in memory, as a spreadsheet host hands it over).
+ * Each measurement runs in a fresh child process, so its peak memory (max RSS) is its own.
+ * Prints the figures; asserts nothing (a benchmark is not a test).
+ *
+ * Run: `npx tsx bench/segments.ts` (or `npm run bench`, which runs every bench script).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeText } from '../cli/read-input-file';
+import {
+  abcClasses,
+  abcXyzMatrix,
+  rfmScores,
+  rfmSegment,
+  summariseCustomersDetailed,
+  xyzClasses,
+} from '../shared/segmentation';
+import { parseDelimitedText, readSheet } from '../shared/sheet-data';
+import type { Grid } from '../shared/sheet-data/types';
+import { generateTransactions, transactionsCsv, transactionsGrid } from './generate-transactions';
+
+const FULL_ROWS = 1_000_000;
+const ROWS_PER_CLIENT = 10;
+const SCALES = [250_000, 500_000, 1_000_000];
+
+type Stages = Record<string, number>;
+
+interface Measurement {
+  readonly stages: Stages;
+  /** CPU ms per stage of the first run: less sensitive than wall time to other load. */
+  readonly cpuStages: Stages;
+  readonly cpuTotalMs: number;
+  readonly totalMs: number;
+  readonly warmTotalMs: number;
+  readonly maxRssMb: number;
+  readonly clients: number;
+  readonly rows: number;
+}
+
+/** Wall-clock ms per stage; CPU ms (user + system, all threads) are kept under `cpu:<stage>`. */
+function timed<T>(stages: Stages, name: string, run: () => T): T {
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const result = run();
+  const cpu = process.cpuUsage(cpuStart);
+  stages[name] = (stages[name] ?? 0) + performance.now() - start;
+  cpuTimes[name] = (cpuTimes[name] ?? 0) + (cpu.user + cpu.system) / 1000;
+  return result;
+}
+
+let cpuTimes: Stages = {};
+
+function segmentsOf(grid: Grid, stages: Stages): { clients: number; rows: number } {
+  const read = timed(stages, 'readSheet', () => readSheet(grid));
+  const summary = timed(stages, 'summarise', () => summariseCustomersDetailed(read.transactions));
+  timed(stages, 'rfm', () => rfmScores(summary.customers).map((score) => rfmSegment(score)));
+  const abc = timed(stages, 'abc', () => abcClasses(summary.customers));
+  const xyz = timed(stages, 'xyz', () => xyzClasses(read.transactions, summary.customers));
+  timed(stages, 'abcXyz', () => abcXyzMatrix(abc, xyz));
+  return { clients: summary.customers.length, rows: read.transactions.length };
+}
+
+function fileToSegments(file: string, stages: Stages) {
+  const bytes = timed(stages, 'readFile', () => readFileSync(file));
+  const { text } = timed(stages, 'decode', () => decodeText(bytes));
+  const { grid } = timed(stages, 'parseCsv', () => parseDelimitedText(text));
+  return segmentsOf(grid, stages);
+}
+
+function sum(stages: Stages): number {
+  return Object.values(stages).reduce((a, b) => a + b, 0);
+}
+
+/** Child: measure one thing, print one JSON line. */
+function measureInChild(kind: 'file' | 'grid', target: string): void {
+  let grid: Grid | undefined;
+  if (kind === 'grid') {
+    const rows = Number(target);
+    grid = transactionsGrid(generateTransactions(rows, rows / ROWS_PER_CLIENT));
+  }
+  const run = (stages: Stages) =>
+    kind === 'file' ? fileToSegments(target, stages) : segmentsOf(grid as Grid, stages);
+  const stages: Stages = {};
+  cpuTimes = {};
+  const counts = run(stages);
+  const cpuStages = cpuTimes;
+  cpuTimes = {};
+  const warm: Stages = {};
+  run(warm);
+  const result: Measurement = {
+    stages,
+    cpuStages,
+    cpuTotalMs: sum(cpuStages),
+    totalMs: sum(stages),
+    warmTotalMs: sum(warm),
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    ...counts,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function child(args: string[]): Measurement {
+  const tsxCli = require.resolve('tsx/cli');
+  const result = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=4096', tsxCli, __filename, ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  if (result.status !== 0) throw new Error(`bench child failed: ${result.stderr}`);
+  const line = result.stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(line) as Measurement;
+}
+
+function formatMs(ms: number): string {
+  return `${ms.toFixed(0).padStart(6)} ms`;
+}
+
+function stagesLine(stages: Stages): string {
+  return Object.entries(stages)
+    .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+    .join(', ');
+}
+
+function main(): void {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'clientbase-bench-'));
+  try {
+    console.log(
+      `Segments benchmark (node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]?.toFixed(1)})`,
+    );
+    const files = new Map<number, string>();
+    for (const rows of SCALES) {
+      const file = path.join(dir, `transactions-${rows}.csv`);
+      const data = generateTransactions(rows, rows / ROWS_PER_CLIENT);
+      writeFileSync(file, transactionsCsv(data));
+      files.set(rows, file);
+    }
+    const full = child(['--measure', 'file', files.get(FULL_ROWS) ?? '']);
+    console.log(
+      `file-to-segments, ${full.rows.toLocaleString('en-US')} transactions, ${full.clients.toLocaleString('en-US')} clients:`,
+    );
+    console.log(`  first run ${formatMs(full.totalMs)} (${stagesLine(full.stages)})`);
+    console.log(`  CPU time  ${formatMs(full.cpuTotalMs)} (${stagesLine(full.cpuStages)})`);
+    console.log(`  warm run  ${formatMs(full.warmTotalMs)}`);
+    console.log(`  peak RSS  ${full.maxRssMb.toFixed(0)} MB (the whole process, both runs)`);
+    const grid = child(['--measure', 'grid', String(FULL_ROWS)]);
+    console.log(
+      `grid-to-segments, same size (grid of text ids, date cells and numbers built first):`,
+    );
+    console.log(`  first run ${formatMs(grid.totalMs)} (${stagesLine(grid.stages)})`);
+    console.log(`  CPU time  ${formatMs(grid.cpuTotalMs)} (${stagesLine(grid.cpuStages)})`);
+    console.log(`  warm run  ${formatMs(grid.warmTotalMs)}`);
+    console.log(`  peak RSS  ${grid.maxRssMb.toFixed(0)} MB (incl. building the grid)`);
+    console.log(
+      'scaling of file-to-segments (first run; linear grows x2.0 per doubling, n log n x2.1):',
+    );
+    let previous: Measurement | undefined;
+    for (const rows of SCALES) {
+      const m = rows === FULL_ROWS ? full : child(['--measure', 'file', files.get(rows) ?? '']);
+      const growth =
+        previous === undefined
+          ? ''
+          : `  x${(m.cpuTotalMs / previous.cpuTotalMs).toFixed(2)} CPU, x${(m.totalMs / previous.totalMs).toFixed(2)} wall`;
+      const perRow = (m.cpuTotalMs * 1e6) / rows;
+      console.log(
+        `  ${rows.toLocaleString('en-US').padStart(9)} rows ${formatMs(m.totalMs)} wall ${formatMs(m.cpuTotalMs)} CPU  ${perRow.toFixed(0)} ns CPU/row${growth}`,
+      );
+      previous = m;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const measureAt = process.argv.indexOf('--measure');
+if (require.main === module) {
+  if (measureAt >= 0) {
+    measureInChild(
+      process.argv[measureAt + 1] === 'grid' ? 'grid' : 'file',
+      process.argv[measureAt + 2] ?? '',
+    );
+  } else {
+    main();
+  }
+}

@@ -1,0 +1,174 @@
+import path from 'node:path';
+import { parseIsoDay, type CalendarDay } from '../../shared/calendar';
+import { translate, type Locale } from '../../shared/i18n';
+import { buildAnalysisReport, type AnalysisJson } from '../../shared/report/analysis-report';
+import { CLI_MESSAGES, type CliMessageId } from '../../shared/report/cli-messages';
+import { readSheet } from '../../shared/sheet-data';
+import { CliError } from '../cli-error';
+import type { CliCommand, CliContext } from '../command';
+import { parseOptions, type OptionSpec } from '../parse-options';
+import { readInputFile } from '../read-input-file';
+import { writeOutputFile } from '../write-output-file';
+import { writeReportXlsx } from '../xlsx/write-report-xlsx';
+
+const OPTIONS: OptionSpec = {
+  options: {
+    sheet: 'string',
+    'as-of': 'string',
+    locale: 'string',
+    out: 'string',
+    json: 'string',
+    help: 'boolean',
+  },
+  aliases: { h: 'help' },
+};
+
+const REJECTED_SHOWN = 10;
+
+/** Parsed and checked `analyze` arguments. */
+export interface AnalyzeArguments {
+  readonly input: string;
+  readonly sheet?: string;
+  readonly asOf?: CalendarDay;
+  readonly locale?: Locale;
+  readonly out?: string;
+  readonly json?: string;
+}
+
+/**
+ * Checks the `analyze` arguments: exactly one input file, `--locale en|ru`, `--as-of` a real ISO
+ * day. Throws `CliError` naming the problem.
+ * Example: `parseAnalyzeArguments(['a.csv', '--as-of', '2025-02-30'])` throws `badAsOf` (tested).
+ */
+export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments {
+  const parsed = parseOptions(args, OPTIONS, 'analyze');
+  const [input, ...extra] = parsed.positionals;
+  if (input === undefined) throw new CliError('missingInput');
+  if (extra.length > 0) throw new CliError('extraArguments', { arguments: extra.join(' ') });
+  const { sheet, locale, out, json } = parsed.strings;
+  const asOfText = parsed.strings['as-of'];
+  if (locale !== undefined && locale !== 'en' && locale !== 'ru') {
+    throw new CliError('badLocale', { value: locale });
+  }
+  let asOf: CalendarDay | undefined;
+  if (asOfText !== undefined) {
+    asOf = parseIsoDay(asOfText);
+    if (asOf === undefined) throw new CliError('badAsOf', { value: asOfText });
+  }
+  return {
+    input,
+    ...(sheet === undefined ? {} : { sheet }),
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(locale === undefined ? {} : { locale }),
+    ...(out === undefined ? {} : { out }),
+    ...(json === undefined ? {} : { json }),
+  };
+}
+
+function formatters(locale: Locale) {
+  const tag = locale === 'ru' ? 'ru-RU' : 'en-US';
+  const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const share = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
+  return {
+    integer: (value: number) => integer.format(value),
+    money: (value: number | null) => (value === null ? '—' : money.format(value)),
+    share: (value: number | null) => (value === null ? '—' : share.format(value)),
+  };
+}
+
+/** The short summary printed after an analysis, one line per item, in `locale`. */
+export function summaryLines(
+  json: AnalysisJson,
+  file: string,
+  sheet: string | undefined,
+  locale: Locale,
+): string[] {
+  const t = (id: CliMessageId, params?: Readonly<Record<string, string | number>>) =>
+    translate(CLI_MESSAGES, id, locale, params);
+  const f = formatters(locale);
+  const lines = [
+    t('summaryRead', {
+      file,
+      sheet: sheet === undefined ? '' : ` [${sheet}]`,
+      rows: f.integer(json.dataRowCount),
+      shape: t(json.shape === 'transactions' ? 'shapeTransactions' : 'shapeClients'),
+      clients: f.integer(json.clients.length),
+      rejected: f.integer(json.rejectedRows.length),
+    }),
+    t('summaryAsOf', {
+      asOf: json.asOf,
+      revenue: f.money(json.metrics.revenue),
+      averageCheck: f.money(json.metrics.averageCheck),
+      repeatShare: f.share(json.metrics.repeatRate),
+    }),
+    t('summarySegmentsTitle'),
+  ];
+  for (const segment of json.segments) {
+    if (segment.clients === 0) continue;
+    lines.push(
+      t('summarySegmentLine', {
+        name: segment.name,
+        clients: f.integer(segment.clients),
+        share: f.share(segment.revenueShare),
+      }),
+    );
+  }
+  if (json.rejectedRows.length > 0) {
+    const shown = json.rejectedRows.slice(0, REJECTED_SHOWN);
+    lines.push(t('summaryRejectedTitle', { shown: shown.length, total: json.rejectedRows.length }));
+    for (const rejected of shown) {
+      lines.push(t('summaryRejectedLine', { row: rejected.row, reason: rejected.reason }));
+    }
+  }
+  return lines;
+}
+
+async function runAnalyze(args: readonly string[], context: CliContext): Promise<number> {
+  const parsed = parseAnalyzeArguments(args);
+  const locale = parsed.locale ?? context.locale;
+  const inputPath = path.resolve(context.cwd, parsed.input);
+  const input = await readInputFile(inputPath, {
+    displayPath: parsed.input,
+    ...(parsed.sheet === undefined ? {} : { sheet: parsed.sheet }),
+  });
+  const read = readSheet(input.grid, { locale, dateSystem: input.dateSystem });
+  const { report, json } = buildAnalysisReport(
+    read,
+    parsed.asOf === undefined ? { locale } : { locale, asOf: parsed.asOf },
+  );
+  const lines = summaryLines(
+    json,
+    parsed.input,
+    input.format === 'xlsx' ? input.sheetName : undefined,
+    locale,
+  );
+  for (const line of lines) context.stdout(line);
+  if (parsed.out !== undefined) {
+    const bytes = await writeReportXlsx(report, {
+      original: input.original,
+      date1904: input.dateSystem === '1904',
+    });
+    await writeOutputFile(path.resolve(context.cwd, parsed.out), bytes);
+    context.stdout(translate(CLI_MESSAGES, 'wroteReport', locale, { path: parsed.out }));
+  }
+  if (parsed.json !== undefined) {
+    await writeOutputFile(
+      path.resolve(context.cwd, parsed.json),
+      `${JSON.stringify(json, null, 2)}\n`,
+    );
+    context.stdout(translate(CLI_MESSAGES, 'wroteJson', locale, { path: parsed.json }));
+  }
+  if (parsed.out === undefined && parsed.json === undefined) {
+    context.stdout(translate(CLI_MESSAGES, 'noOutputHint', locale));
+  }
+  return 0;
+}
+
+/** `clientbase analyze <file> [--sheet] [--as-of] [--locale] [--out] [--json]`. */
+export const analyzeCommand: CliCommand = {
+  name: 'analyze',
+  summary: CLI_MESSAGES.analyzeSummary,
+  help: CLI_MESSAGES.analyzeHelp,
+  run: runAnalyze,
+};

@@ -1,0 +1,169 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { parseDelimitedText } from '../shared/sheet-data';
+import type { Cell, DateSystem, Grid } from '../shared/sheet-data/types';
+import { CliError } from './cli-error';
+import { cellFromExcelValue } from './xlsx/excel-cell';
+import type { OriginalCell, OriginalSheet, OriginalValue } from './xlsx/write-report-xlsx';
+
+export type InputFormat = 'xlsx' | 'delimited';
+
+/** A file read into a grid of cells, with what the report needs to copy it untouched. */
+export interface InputFile {
+  readonly format: InputFormat;
+  /** Worksheet read (xlsx) or the file name (text). */
+  readonly sheetName: string;
+  readonly grid: Grid;
+  readonly dateSystem: DateSystem;
+  readonly original: OriginalSheet;
+  /** For delimited text: the separator found and the text encoding. */
+  readonly delimiter?: string;
+  readonly encoding?: 'utf-8' | 'windows-1251';
+}
+
+const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
+const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+
+/** The input format of a file name, by extension. Throws `CliError` for anything else. */
+export function inputFormatOf(filePath: string): InputFormat {
+  const extension = path.extname(filePath).toLowerCase();
+  if (XLSX_EXTENSIONS.has(extension)) return 'xlsx';
+  if (TEXT_EXTENSIONS.has(extension)) return 'delimited';
+  if (extension === '.xls') throw new CliError('oldExcelFormat', { path: filePath });
+  throw new CliError('unknownFormat', { path: filePath, extension: extension || '(none)' });
+}
+
+/**
+ * Text of a delimited file: UTF-8 (with or without a BOM) when the bytes are valid UTF-8,
+ * otherwise Windows-1251, the usual encoding of Russian CSV exports from Excel and 1C.
+ */
+export function decodeText(bytes: Uint8Array): {
+  text: string;
+  encoding: 'utf-8' | 'windows-1251';
+} {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1251').decode(bytes), encoding: 'windows-1251' };
+  }
+}
+
+function originalValue(value: ExcelJS.CellValue): OriginalValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  if ('error' in value) return { error: value.error };
+  if ('formula' in value || 'sharedFormula' in value) {
+    return value.result === undefined ? null : originalValue(value.result);
+  }
+  const cell = cellFromExcelValue(value);
+  return typeof cell === 'string' ? cell : null;
+}
+
+async function readXlsx(
+  filePath: string,
+  shown: string,
+  sheet: string | undefined,
+): Promise<InputFile> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(filePath);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError('notAWorkbook', { path: shown, reason });
+  }
+  const sheets = workbook.worksheets;
+  if (sheets.length === 0) throw new CliError('noSheets', { path: shown });
+  const worksheet =
+    sheet === undefined
+      ? sheets[0]
+      : (sheets.find((ws) => ws.name === sheet) ??
+        sheets.find((ws) => ws.name.toLowerCase() === sheet.trim().toLowerCase()));
+  if (worksheet === undefined) {
+    throw new CliError('sheetNotFound', {
+      path: shown,
+      sheet: sheet ?? '',
+      sheets: sheets.map((ws) => ws.name).join(', '),
+    });
+  }
+  const rowCount = worksheet.rowCount;
+  const columnCount = worksheet.columnCount;
+  const grid: Cell[][] = [];
+  const originalRows: OriginalCell[][] = [];
+  for (let r = 1; r <= rowCount; r += 1) {
+    const row = worksheet.getRow(r);
+    const cells: Cell[] = [];
+    const originals: OriginalCell[] = [];
+    for (let c = 1; c <= columnCount; c += 1) {
+      const cell = row.getCell(c);
+      const isMergedTail = cell.isMerged && cell.master !== cell;
+      const value = isMergedTail ? null : cell.value;
+      cells.push(cellFromExcelValue(value));
+      const numFmt = cell.numFmt;
+      originals.push({
+        value: originalValue(value),
+        ...(typeof numFmt === 'string' && numFmt !== '' ? { numFmt } : {}),
+      });
+    }
+    grid.push(cells);
+    originalRows.push(originals);
+  }
+  const columnWidths: (number | undefined)[] = [];
+  for (let c = 1; c <= columnCount; c += 1) columnWidths.push(worksheet.getColumn(c).width);
+  return {
+    format: 'xlsx',
+    sheetName: worksheet.name,
+    grid,
+    dateSystem: workbook.properties.date1904 ? '1904' : '1900',
+    original: { name: worksheet.name, rows: originalRows, columnWidths },
+  };
+}
+
+async function readDelimited(filePath: string, shown: string): Promise<InputFile> {
+  const bytes = await readFile(filePath);
+  const { text, encoding } = decodeText(bytes);
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new CliError('emptyFile', { path: shown });
+  const { grid, delimiter } = parseDelimitedText(text);
+  const name = path.basename(filePath, path.extname(filePath));
+  return {
+    format: 'delimited',
+    sheetName: name,
+    grid,
+    dateSystem: '1900',
+    original: {
+      name,
+      rows: grid.map((row) => row.map((value) => ({ value: value === '' ? null : value }))),
+    },
+    delimiter,
+    encoding,
+  };
+}
+
+/**
+ * Reads an input file into a grid: `.xlsx`/`.xlsm` with ExcelJS (the named sheet or the first;
+ * dates, formulas' cached results, rich text and error cells decoded by `cellFromExcelValue`; the
+ * workbook's 1904 flag kept), `.csv`/`.tsv`/`.txt` as delimited text (UTF-8 or Windows-1251).
+ * Throws `CliError` for a missing file, a folder, an unknown or old format, an unreadable workbook,
+ * a missing sheet or an empty file.
+ * Example: `readInputFile('sample/salon-clients.csv')` gives a grid whose first row is the
+ * header `Клиент, Дата, ...` (tested in `test/cli/read-input-file.test.ts`).
+ */
+export async function readInputFile(
+  filePath: string,
+  options: { readonly sheet?: string; readonly displayPath?: string } = {},
+): Promise<InputFile> {
+  const shown = options.displayPath ?? filePath;
+  const format = inputFormatOf(shown);
+  let info;
+  try {
+    info = await stat(filePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new CliError('fileNotFound', { path: shown });
+    throw new CliError('fileUnreadable', { path: shown, reason: (error as Error).message });
+  }
+  if (info.isDirectory()) throw new CliError('notAFile', { path: shown });
+  if (format === 'xlsx') return readXlsx(filePath, shown, options.sheet);
+  return readDelimited(filePath, shown);
+}

@@ -1,0 +1,62 @@
+/**
+ * Compensated (Kahan–Babuška–Neumaier) summation: money sums over a million rows keep their cents.
+ * Source: A. Neumaier, "Rundungsfehleranalyse einiger Verfahren zur Summation endlicher Summen",
+ * ZAMM 54 (1974) 39–51; the same algorithm as Python's `math.fsum` fallback and Julia's `sum_kbn`.
+ */
+
+/**
+ * The sum of `values` with a running compensation term for the low-order bits each addition loses.
+ * Units: whatever the values are in (money, days, ...). Throws nothing; an empty list sums to 0.
+ *
+ * Example: `compensatedSum([1, 1e100, 1, -1e100])` is 2, where a plain loop gives 0.
+ */
+export function compensatedSum(values: Iterable<number>): number {
+  const accumulator = new CompensatedAccumulator();
+  for (const value of values) accumulator.add(value);
+  return accumulator.value();
+}
+
+/**
+ * A running compensated sum, for when values arrive one at a time.
+ *
+ * Example: adding 0.1 ten times gives `value()` exactly 1 (a plain loop gives 0.9999999999999999).
+ */
+export class CompensatedAccumulator {
+  private sum = 0;
+  private compensation = 0;
+
+  add(value: number): void {
+    const next = this.sum + value;
+    if (Math.abs(this.sum) >= Math.abs(value)) {
+      this.compensation += this.sum - next + value;
+    } else {
+      this.compensation += value - next + this.sum;
+    }
+    this.sum = next;
+  }
+
+  value(): number {
+    return this.sum + this.compensation;
+  }
+}
+
+/**
+ * Adds `value` into slot `index` of a pair of parallel arrays (sums, compensations) with the same
+ * Neumaier step as `CompensatedAccumulator`; used where one running sum per client is needed
+ * without an object per client. Read the slot back with `sums[i] + compensations[i]`.
+ */
+export function addCompensated(
+  sums: Float64Array,
+  compensations: Float64Array,
+  index: number,
+  value: number,
+): void {
+  const sum = sums[index] ?? 0;
+  const next = sum + value;
+  if (Math.abs(sum) >= Math.abs(value)) {
+    compensations[index] = (compensations[index] ?? 0) + (sum - next + value);
+  } else {
+    compensations[index] = (compensations[index] ?? 0) + (value - next + sum);
+  }
+  sums[index] = next;
+}

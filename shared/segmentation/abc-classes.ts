@@ -1,0 +1,95 @@
+import { AnalyticsError } from '../errors';
+import { CompensatedAccumulator } from '../math/compensated-sum';
+import type { CustomerSummary } from './customer-summary';
+
+export type AbcClass = 'A' | 'B' | 'C';
+
+/** Cumulative-share limits [A, B] as ratios 0..1: the default 80 % / 95 % (the Pareto split). */
+export const DEFAULT_ABC_THRESHOLDS: readonly [number, number] = [0.8, 0.95];
+
+/** The 75/20/5 preset: A up to 75 % of revenue, B the next 20 %, C the last 5 %. */
+export const ABC_PRESET_75_20_5: readonly [number, number] = [0.75, 0.95];
+
+export interface AbcOptions {
+  /** [A limit, B limit], ratios with 0 < A < B ≤ 1. Default `DEFAULT_ABC_THRESHOLDS`. */
+  readonly thresholds?: readonly [number, number];
+}
+
+export interface AbcClassification {
+  readonly clientKey: string;
+  readonly abcClass: AbcClass;
+  /** The client's total revenue (refunds included), money. */
+  readonly totalRevenue: number;
+  /** Revenue / the sum of all positive client revenues (0 for revenue ≤ 0); ratio 0..1. */
+  readonly revenueShare: number;
+  /** Share of revenue of all clients ranked above this one; ratio 0..1. */
+  readonly cumulativeShareBefore: number;
+  /** 1-based position in the order by revenue descending, ties by clientKey. */
+  readonly rank: number;
+}
+
+/**
+ * ABC classes by revenue (issue 2 "Segmentation"): order clients by totalRevenue descending (ties
+ * by clientKey); a client is A if the revenue share of all clients ranked above it is below the A
+ * limit (default 80 %), B if below the B limit (95 %), otherwise C; a client with revenue ≤ 0 is C.
+ * Shares are of the sum of positive revenues, so they add up to 1. Results come in the order of
+ * `summaries`.
+ *
+ * Parameters: `summaries` from `summariseCustomers`; `options.thresholds` ratios 0..1.
+ * Throws `AnalyticsError('invalid_argument')` for thresholds not satisfying 0 < A < B ≤ 1.
+ *
+ * Example: revenues 50, 30, 10, 6, 4 have shares-before 0, 0.5, 0.8, 0.9, 0.96 and classes
+ * A, A, B, B, C.
+ */
+export function abcClasses(
+  summaries: readonly CustomerSummary[],
+  options: AbcOptions = {},
+): AbcClassification[] {
+  const [aLimit, bLimit] = options.thresholds ?? DEFAULT_ABC_THRESHOLDS;
+  if (!(
+    Number.isFinite(aLimit) &&
+    Number.isFinite(bLimit) &&
+    aLimit > 0 &&
+    aLimit < bLimit &&
+    bLimit <= 1
+  )) {
+    throw new AnalyticsError(
+      'invalid_argument',
+      `ABC thresholds must satisfy 0 < A < B ≤ 1, got [${aLimit}, ${bLimit}].`,
+      { argument: 'thresholds' },
+    );
+  }
+  const total = new CompensatedAccumulator();
+  for (const s of summaries) if (s.totalRevenue > 0) total.add(s.totalRevenue);
+  const positiveTotal = total.value();
+
+  const revenue = Float64Array.from(summaries, (s) => s.totalRevenue);
+  const order = summaries.map((_, i) => i);
+  order.sort((a, b) => {
+    const byRevenue = (revenue[b] as number) - (revenue[a] as number);
+    if (byRevenue !== 0) return byRevenue;
+    const ka = (summaries[a] as CustomerSummary).clientKey;
+    const kb = (summaries[b] as CustomerSummary).clientKey;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+
+  const result = new Array<AbcClassification>(summaries.length);
+  const running = new CompensatedAccumulator();
+  order.forEach((index, position) => {
+    const s = summaries[index] as CustomerSummary;
+    const positive = s.totalRevenue > 0 && positiveTotal > 0;
+    const shareBefore = positiveTotal > 0 ? Math.min(1, running.value() / positiveTotal) : 1;
+    let abcClass: AbcClass = 'C';
+    if (positive) abcClass = shareBefore < aLimit ? 'A' : shareBefore < bLimit ? 'B' : 'C';
+    result[index] = {
+      clientKey: s.clientKey,
+      abcClass,
+      totalRevenue: s.totalRevenue,
+      revenueShare: positive ? s.totalRevenue / positiveTotal : 0,
+      cumulativeShareBefore: shareBefore,
+      rank: position + 1,
+    };
+    if (s.totalRevenue > 0) running.add(s.totalRevenue);
+  });
+  return result;
+}

@@ -1,0 +1,147 @@
+import { AnalyticsError } from '../errors';
+import type { CustomerSummary } from './customer-summary';
+
+/** An RFM score, 1 (worst) to 5 (best). */
+export type RfmScoreValue = 1 | 2 | 3 | 4 | 5;
+
+/** Per-client RFM scores and the three-digit cell, e.g. `'545'` (recency, frequency, monetary). */
+export interface RfmScore {
+  readonly clientKey: string;
+  /** 5 = bought most recently. */
+  readonly recencyScore: RfmScoreValue;
+  /** 5 = most purchases. */
+  readonly frequencyScore: RfmScoreValue;
+  /** 5 = most revenue. */
+  readonly monetaryScore: RfmScoreValue;
+  /** `${recencyScore}${frequencyScore}${monetaryScore}` */
+  readonly rfmCell: string;
+}
+
+/**
+ * How scores are given:
+ * - `rank` (default): score = 1 + floor(5 × W / n), n = clients, W = clients strictly worse on that
+ *   measure (issue 2). Ties share a score; no cut-offs to choose.
+ * - `thresholds`: four strictly increasing cut points per measure, in the measure's own unit.
+ *   Frequency (purchases) and monetary (money): score = 1 + the number of cut points ≤ value, so
+ *   value < c1 → 1, c1 ≤ value < c2 → 2, …, value ≥ c4 → 5. Recency (days since the last
+ *   purchase, fewer is better): score = 5 − the number of cut points < days, so days ≤ d1 → 5,
+ *   d1 < days ≤ d2 → 4, …, days > d4 → 1.
+ *   Example: recencyDays [30, 90, 180, 365] scores 30 days 5, 31 days 4, 400 days 1.
+ */
+export type RfmScoreOptions =
+  | { readonly mode: 'rank' }
+  | {
+      readonly mode: 'thresholds';
+      readonly recencyDays: readonly number[];
+      readonly frequency: readonly number[];
+      readonly monetary: readonly number[];
+    };
+
+/**
+ * RFM scores for each client, in the order of `summaries`. "Worse" means: more days since the last
+ * purchase (a refund-only client, with no purchase, is worse than every buyer), fewer purchases,
+ * less total revenue. Source of the rank rule: issue 2 "Segmentation"; the RFM idea: A. M. Hughes,
+ * "Strategic Database Marketing" (1994).
+ *
+ * Parameters: `summaries` from `summariseCustomers`; `options` as `RfmScoreOptions`.
+ * Throws `AnalyticsError('invalid_argument')` naming the option when a thresholds list is not four
+ * strictly increasing finite numbers.
+ *
+ * Example (rank): five clients with 1, 2, 2, 3, 5 purchases have W = 0, 1, 1, 3, 4 and frequency
+ * scores 1, 2, 2, 4, 5.
+ */
+export function rfmScores(
+  summaries: readonly CustomerSummary[],
+  options: RfmScoreOptions = { mode: 'rank' },
+): RfmScore[] {
+  const n = summaries.length;
+  // Recency as a "goodness" so that higher is better on all three measures.
+  const recencyGoodness = new Float64Array(n);
+  const frequency = new Float64Array(n);
+  const monetary = new Float64Array(n);
+  summaries.forEach((s, i) => {
+    recencyGoodness[i] = s.daysSinceLastPurchase === null ? -Infinity : -s.daysSinceLastPurchase;
+    frequency[i] = s.purchaseCount;
+    monetary[i] = s.totalRevenue;
+  });
+
+  let r: Uint8Array;
+  let f: Uint8Array;
+  let m: Uint8Array;
+  if (options.mode === 'rank') {
+    r = rankScores(recencyGoodness);
+    f = rankScores(frequency);
+    m = rankScores(monetary);
+  } else if (options.mode === 'thresholds') {
+    const recencyCuts = checkCuts(options.recencyDays, 'recencyDays');
+    const frequencyCuts = checkCuts(options.frequency, 'frequency');
+    const monetaryCuts = checkCuts(options.monetary, 'monetary');
+    r = new Uint8Array(n);
+    f = new Uint8Array(n);
+    m = new Uint8Array(n);
+    summaries.forEach((s, i) => {
+      r[i] =
+        s.daysSinceLastPurchase === null
+          ? 1
+          : 5 - recencyCuts.filter((c) => c < (s.daysSinceLastPurchase as number)).length;
+      f[i] = 1 + frequencyCuts.filter((c) => c <= s.purchaseCount).length;
+      m[i] = 1 + monetaryCuts.filter((c) => c <= s.totalRevenue).length;
+    });
+  } else {
+    throw new AnalyticsError('invalid_argument', 'RFM mode must be "rank" or "thresholds".');
+  }
+
+  return summaries.map((s, i) => {
+    const recencyScore = r[i] as RfmScoreValue;
+    const frequencyScore = f[i] as RfmScoreValue;
+    const monetaryScore = m[i] as RfmScoreValue;
+    return {
+      clientKey: s.clientKey,
+      recencyScore,
+      frequencyScore,
+      monetaryScore,
+      rfmCell: `${recencyScore}${frequencyScore}${monetaryScore}`,
+    };
+  });
+}
+
+/**
+ * Rank scores for values where higher is better: 1 + floor(5 × W / n), W = count strictly lower.
+ * Sorting once makes it O(n log n); equal values get the W of their first occurrence.
+ *
+ * Example: `rankScores([1, 2, 2, 3, 5])` is [1, 2, 2, 4, 5].
+ */
+export function rankScores(values: Float64Array | readonly number[]): Uint8Array {
+  const n = values.length;
+  const scores = new Uint8Array(n);
+  if (n === 0) return scores;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => (values[a] as number) - (values[b] as number) || 0);
+  let worse = 0;
+  for (let position = 0; position < n; position += 1) {
+    const index = order[position] as number;
+    if (
+      position > 0 &&
+      (values[index] as number) !== (values[order[position - 1] as number] as number)
+    ) {
+      worse = position;
+    }
+    scores[index] = 1 + Math.floor((5 * worse) / n);
+  }
+  return scores;
+}
+
+function checkCuts(cuts: readonly number[], name: string): readonly number[] {
+  const ok =
+    Array.isArray(cuts) &&
+    cuts.length === 4 &&
+    cuts.every((c, i) => Number.isFinite(c) && (i === 0 || c > (cuts[i - 1] as number)));
+  if (!ok) {
+    throw new AnalyticsError(
+      'invalid_argument',
+      `RFM thresholds "${name}" must be four strictly increasing numbers, got [${String(cuts)}].`,
+      { argument: name },
+    );
+  }
+  return cuts;
+}

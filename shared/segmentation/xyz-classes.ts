@@ -1,0 +1,220 @@
+import { monthIndexOfDay, type CalendarDay } from '../calendar';
+import { AnalyticsError } from '../errors';
+import { addCompensated } from '../math/compensated-sum';
+import type { Transaction } from '../sheet-data/types';
+import type { CustomerSummary } from './customer-summary';
+import { recallTransactionClientIndex } from './transaction-client-index';
+
+export type XyzClass = 'X' | 'Y' | 'Z';
+
+/**
+ * The period revenue is bucketed by: calendar `month` (default), calendar `quarter`, or `week`
+ * (Monday to Sunday, ISO 8601 weeks).
+ */
+export type XyzPeriod = 'week' | 'month' | 'quarter';
+
+/** CV limits [X, Y]: X if CV ≤ 0.5, Y if CV ≤ 1.0, otherwise Z. */
+export const DEFAULT_XYZ_LIMITS: readonly [number, number] = [0.5, 1.0];
+
+export interface XyzOptions {
+  /** [X limit, Y limit], ratios with 0 ≤ X < Y. Default `DEFAULT_XYZ_LIMITS`. */
+  readonly limits?: readonly [number, number];
+  /** Default `month`. */
+  readonly period?: XyzPeriod;
+}
+
+/** Why a client got its class. */
+export type XyzReason = 'cv' | 'fewer_than_two_purchases' | 'non_positive_mean';
+
+export interface XyzClassification {
+  readonly clientKey: string;
+  readonly xyzClass: XyzClass;
+  /** Population sd / mean of revenue per period (ratio); `null` when not used (see `reason`). */
+  readonly coefficientOfVariation: number | null;
+  /** Periods from the first purchase's through the as-of − 1 day's, inclusive (0 if no purchase). */
+  readonly periodCount: number;
+  /** Mean revenue per period, money (refunds included); `null` when the client has no purchase. */
+  readonly meanRevenuePerPeriod: number | null;
+  readonly reason: XyzReason;
+}
+
+// Day 4 (1970-01-05) was a Monday: weeks counted from it start on Mondays.
+function periodIndex(day: CalendarDay, period: XyzPeriod): number {
+  if (period === 'week') return Math.floor((day - 4) / 7);
+  const month = monthIndexOfDay(day);
+  return period === 'quarter' ? Math.floor(month / 3) : month;
+}
+
+// Summary index of each row, from the index summariseCustomers left for this array (-1: no summary).
+function rowsToSummaries(
+  transactions: readonly Transaction[],
+  summaries: readonly CustomerSummary[],
+  indexByKey: ReadonlyMap<string, number>,
+): Int32Array | undefined {
+  // Summaries of one call share an as-of day; mixed ones fall back to looking every row up.
+  const asOfDay = summaries[0]?.asOfDay;
+  if (asOfDay === undefined || summaries.some((s) => s.asOfDay !== asOfDay)) return undefined;
+  const remembered = recallTransactionClientIndex(transactions, asOfDay);
+  if (!remembered) return undefined;
+  const summaryOfClient = Int32Array.from(remembered.keys, (key) => indexByKey.get(key) ?? -1);
+  const rows = new Int32Array(transactions.length);
+  for (let j = 0; j < rows.length; j += 1) {
+    const client = remembered.rowClient[j] as number;
+    rows[j] = client < 0 ? -1 : (summaryOfClient[client] as number);
+  }
+  return rows;
+}
+
+// Converting a day to its month costs a few divisions; a table over the data's day range makes it
+// one array read per row.
+function periodLookup(
+  transactions: readonly Transaction[],
+  period: XyzPeriod,
+): (day: CalendarDay) => number {
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (const t of transactions) {
+    if (t.day < minDay) minDay = t.day;
+    if (t.day > maxDay) maxDay = t.day;
+  }
+  const span = maxDay - minDay + 1;
+  if (!(span > 0 && span <= 200_000) || !Number.isInteger(minDay)) {
+    return (day) => periodIndex(day, period);
+  }
+  const table = new Int32Array(span);
+  for (let k = 0; k < span; k += 1) table[k] = periodIndex(minDay + k, period);
+  return (day) => table[day - minDay] ?? periodIndex(day, period);
+}
+
+/**
+ * XYZ classes by regularity of spend (issue 2 "Segmentation"): a client's revenue per calendar
+ * month, from the month of its first purchase through the month of the last day covered (as-of − 1
+ * day), empty months counted as 0; CV = population standard deviation / mean; X if CV ≤ 0.5, Y if
+ * CV ≤ 1.0, otherwise Z. A client with fewer than 2 purchases, or a mean ≤ 0, is Z. Refunds count
+ * in the month they happened (a refund dated before the first purchase counts in its first
+ * period); rows on or after the as-of day are left out, as in `summariseCustomers`.
+ *
+ * Parameters: `transactions` the list the summaries came from; `summaries` from
+ * `summariseCustomers` (their `asOfDay`, `firstPurchaseDay` and `purchaseCount` are used);
+ * `options` limits (ratios) and period. Results come in the order of `summaries`. O(n + total
+ * periods).
+ * Throws `AnalyticsError('invalid_argument')` for limits not satisfying 0 ≤ X < Y or an unknown
+ * period.
+ *
+ * Example: monthly revenue 100, 0, 200, 100 (Jan–Apr, as of 1 May) has mean 100, population
+ * sd √5000 ≈ 70.71, CV 0.7071: class Y.
+ */
+export function xyzClasses(
+  transactions: readonly Transaction[],
+  summaries: readonly CustomerSummary[],
+  options: XyzOptions = {},
+): XyzClassification[] {
+  const [xLimit, yLimit] = options.limits ?? DEFAULT_XYZ_LIMITS;
+  if (!(Number.isFinite(xLimit) && Number.isFinite(yLimit) && xLimit >= 0 && xLimit < yLimit)) {
+    throw new AnalyticsError(
+      'invalid_argument',
+      `XYZ limits must satisfy 0 ≤ X < Y, got [${xLimit}, ${yLimit}].`,
+      { argument: 'limits' },
+    );
+  }
+  const period = options.period ?? 'month';
+  if (period !== 'week' && period !== 'month' && period !== 'quarter') {
+    throw new AnalyticsError('invalid_argument', `Unknown XYZ period "${String(period)}".`, {
+      argument: 'period',
+    });
+  }
+
+  const n = summaries.length;
+  const indexByKey = new Map<string, number>();
+  const firstPeriod = new Float64Array(n);
+  const periodCount = new Uint32Array(n);
+  const offset = new Float64Array(n);
+  // Per-summary facts the row loop needs, in flat arrays so it does not visit summary objects.
+  const seriesEnd = new Float64Array(n).fill(-Infinity);
+  let totalPeriods = 0;
+  summaries.forEach((s, i) => {
+    indexByKey.set(s.clientKey, i);
+    if (s.firstPurchaseDay === null) return;
+    const first = periodIndex(s.firstPurchaseDay, period);
+    const last = periodIndex(s.asOfDay - 1, period);
+    firstPeriod[i] = first;
+    periodCount[i] = Math.max(1, last - first + 1);
+    offset[i] = totalPeriods;
+    // Only clients that can be X or Y need their series.
+    if (s.purchaseCount >= 2) {
+      totalPeriods += periodCount[i] as number;
+      seriesEnd[i] = s.asOfDay;
+    }
+  });
+
+  const sums = new Float64Array(totalPeriods);
+  const compensations = new Float64Array(totalPeriods);
+  const periodOf = periodLookup(transactions, period);
+  const clientOfRow = rowsToSummaries(transactions, summaries, indexByKey);
+  for (let j = 0; j < transactions.length; j += 1) {
+    const t = transactions[j] as Transaction;
+    const i = clientOfRow ? (clientOfRow[j] as number) : (indexByKey.get(t.clientKey) ?? -1);
+    // Clients that cannot be X or Y have seriesEnd −∞, so this also skips them.
+    if (i < 0 || !(t.day < (seriesEnd[i] as number))) continue;
+    const bucket = Math.max(0, periodOf(t.day) - (firstPeriod[i] as number));
+    addCompensated(sums, compensations, (offset[i] as number) + bucket, t.amount);
+  }
+
+  return summaries.map((s, i) => {
+    const count = periodCount[i] as number;
+    if (s.firstPurchaseDay === null) {
+      return {
+        clientKey: s.clientKey,
+        xyzClass: 'Z',
+        coefficientOfVariation: null,
+        periodCount: 0,
+        meanRevenuePerPeriod: null,
+        reason: 'fewer_than_two_purchases',
+      };
+    }
+    const meanRevenue = s.totalRevenue / count;
+    if (s.purchaseCount < 2) {
+      return {
+        clientKey: s.clientKey,
+        xyzClass: 'Z',
+        coefficientOfVariation: null,
+        periodCount: count,
+        meanRevenuePerPeriod: meanRevenue,
+        reason: 'fewer_than_two_purchases',
+      };
+    }
+    const start = offset[i] as number;
+    let total = 0;
+    let totalCompensation = 0;
+    for (let k = 0; k < count; k += 1) {
+      total += sums[start + k] as number;
+      totalCompensation += compensations[start + k] as number;
+    }
+    const mean = (total + totalCompensation) / count;
+    if (!(mean > 0)) {
+      return {
+        clientKey: s.clientKey,
+        xyzClass: 'Z',
+        coefficientOfVariation: null,
+        periodCount: count,
+        meanRevenuePerPeriod: mean,
+        reason: 'non_positive_mean',
+      };
+    }
+    let squares = 0;
+    for (let k = 0; k < count; k += 1) {
+      const deviation = (sums[start + k] as number) + (compensations[start + k] as number) - mean;
+      squares += deviation * deviation;
+    }
+    const cv = Math.sqrt(squares / count) / mean;
+    const xyzClass: XyzClass = cv <= xLimit ? 'X' : cv <= yLimit ? 'Y' : 'Z';
+    return {
+      clientKey: s.clientKey,
+      xyzClass,
+      coefficientOfVariation: cv,
+      periodCount: count,
+      meanRevenuePerPeriod: mean,
+      reason: 'cv',
+    };
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * The display form of a client id: trimmed, every run of whitespace (including non-breaking and
+ * narrow spaces) collapsed to one space. Example: `displayClientId('  Anna   Petrova ')` is
+ * `'Anna Petrova'`.
+ */
+export function displayClientId(text: string): string {
+  return text.replace(/[\s\u00a0\u202f\u2007\u2009\ufeff]+/g, ' ').trim();
+}
+
+/**
+ * The key clients are matched on: the display form (see `displayClientId`) lower-cased with the
+ * Russian locale rules, so `ANNA  petrova`, ` Anna Petrova` and `anna petrova` are one client
+ * (issue 2: "trimmed, inner spaces collapsed, matched case-insensitively"). A number id is
+ * written without a fraction when it is whole (`1001` -> `'1001'`).
+ *
+ * @param id the cell text or number as read from the client column
+ * @returns the key; `''` for a blank id (the reader rejects such rows). Never throws.
+ * @example normaliseClientId('  Анна   ПЕТРОВА ') === 'анна петрова'
+ */
+export function normaliseClientId(id: string | number): string {
+  const text = typeof id === 'number' ? String(id) : id;
+  return displayClientId(text).toLocaleLowerCase('ru');
+}

@@ -1,0 +1,135 @@
+import { AnalyticsError } from '../errors';
+import type { AnnotationColumn } from '../host';
+import type { Report } from '../report/types';
+import { detectHeaderRow, headerText, isBlankCell } from '../sheet-data/detect-header-row';
+import { mapColumns } from '../sheet-data/map-columns';
+import type { ColumnMapping, Grid, InputShape } from '../sheet-data/types';
+import { annotationColumns } from './annotation-columns';
+import { defaultWorkflowCore } from './default-core';
+import type { WorkflowCore, WorkflowReadOptions, WorkflowReportOptions } from './workflow-core';
+
+/**
+ * The compute steps of a workflow as two messages, so a browser UI can run them in a Web Worker
+ * (the task pane does: reading and analysing 100,000 rows takes seconds, which must not freeze
+ * Excel) and other hosts in the same thread (`inThreadEngine`). Requests and results are plain
+ * data (structured-clone safe); errors keep their `AnalyticsError` code.
+ */
+export interface WorkflowEngine {
+  detect(request: DetectRequest): Promise<DetectResult>;
+  compute(request: ComputeRequest): Promise<ComputeResult>;
+}
+
+export interface DetectRequest {
+  readonly grid: Grid;
+  readonly read: WorkflowReadOptions;
+}
+
+export interface DetectResult {
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  readonly mapping: ColumnMapping;
+  readonly shape: InputShape;
+  readonly notes: readonly string[];
+  readonly dataRowCount: number;
+  readonly rejectedRowCount: number;
+  readonly complete: boolean;
+  readonly problem?: string;
+}
+
+export interface ComputeRequest {
+  readonly grid: Grid;
+  readonly read: WorkflowReadOptions;
+  readonly report: WorkflowReportOptions;
+  /** Set for annotate mode: the sheet row number of the table's last row. */
+  readonly annotateThroughRow?: number;
+  /** False to leave out the machine-readable report (`json` is then `null`); default true. */
+  readonly withJson?: boolean;
+}
+
+export interface ComputeResult {
+  readonly headerRow: number;
+  readonly notes: readonly string[];
+  readonly rejectedRowCount: number;
+  readonly clientCount: number;
+  readonly report: Report;
+  readonly json: unknown;
+  /** Present when `annotateThroughRow` was given. */
+  readonly annotationColumns?: readonly AnnotationColumn[];
+}
+
+/**
+ * Detection: the reader's header row, mapping, shape and notes; when the reader finds no complete
+ * set of columns (`missing_column`), the header row and the roles its names give, with
+ * `complete: false` and the reader's message, so the user can map the rest.
+ * Throws what `readSheet` throws otherwise (e.g. `empty_input`).
+ */
+export function computeDetection(
+  request: DetectRequest,
+  core: WorkflowCore = defaultWorkflowCore,
+): DetectResult {
+  try {
+    const read = core.readSheet(request.grid, request.read);
+    return {
+      headerRow: read.headerRow,
+      headers: read.headers,
+      mapping: read.mapping,
+      shape: read.shape,
+      notes: read.notes,
+      dataRowCount: read.dataRowCount,
+      rejectedRowCount: read.rejectedRows.length,
+      complete: true,
+    };
+  } catch (error) {
+    if (!(error instanceof AnalyticsError && error.code === 'missing_column')) throw error;
+    const { grid } = request;
+    const headerIndex = Math.max(0, detectHeaderRow(grid));
+    const headers = (grid[headerIndex] ?? []).map(headerText);
+    return {
+      headerRow: request.read.firstRowNumber + headerIndex,
+      headers,
+      mapping: mapColumns(headers),
+      shape: 'transactions',
+      notes: [],
+      dataRowCount: grid.slice(headerIndex + 1).filter((row) => row.some((c) => !isBlankCell(c)))
+        .length,
+      rejectedRowCount: 0,
+      complete: false,
+      problem: error.message,
+    };
+  }
+}
+
+/** Read, analyse and (for annotate mode) build the annotation columns, in one step. */
+export function computeAnalyses(
+  request: ComputeRequest,
+  core: WorkflowCore = defaultWorkflowCore,
+): ComputeResult {
+  const read = core.readSheet(request.grid, request.read);
+  const built = core.buildReport(read, request.report);
+  return {
+    headerRow: read.headerRow,
+    notes: read.notes,
+    rejectedRowCount: read.rejectedRows.length,
+    clientCount: built.clients.length,
+    report: built.report,
+    json: request.withJson === false ? null : built.json,
+    ...(request.annotateThroughRow !== undefined
+      ? {
+          annotationColumns: annotationColumns(
+            read,
+            built.clients,
+            request.annotateThroughRow,
+            request.report,
+          ),
+        }
+      : {}),
+  };
+}
+
+/** The engine that computes in the calling thread (Apps Script, tests, and the worker itself). */
+export function inThreadEngine(core: WorkflowCore = defaultWorkflowCore): WorkflowEngine {
+  return {
+    detect: async (request) => computeDetection(request, core),
+    compute: async (request) => computeAnalyses(request, core),
+  };
+}

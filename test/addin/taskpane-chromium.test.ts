@@ -1,0 +1,244 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import webpack from 'webpack';
+import type { Cell } from '../../shared/sheet-data/types';
+import type { FakeSheet } from '../shared/workflows/fake-workbook';
+
+// The built task pane (webpack, development mode) in headless Debian Chromium, driven against a
+// fake workbook that implements the same SpreadsheetHost interface as Excel's. Office.js is not
+// available offline, so its CDN script is answered with an empty file: the page then only
+// exposes window.ClientbaseAddin.mountTaskpane, which the test calls with the fake.
+const ROOT = join(__dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const ORIGIN = 'https://addin.test';
+const hyperlink = '=HYPERLINK("http://x","y")';
+const phone = '+7 917 000-00-00';
+// "Оплачено" (paid) is not a header the reader knows, so the user maps the amount column by hand.
+const userCells: Cell[][] = [
+  ['Клиент', 'Дата', 'Оплачено'],
+  [hyperlink, '2024-01-10', 100],
+  [phone, '2024-01-05', 50],
+  ['Boris', '2023-12-01', 30],
+  [hyperlink, '2024-02-10', 100],
+  [phone, '2024-02-01', 50],
+  [hyperlink, '2024-03-10', 100],
+];
+
+let outDir = '';
+/** Paths the test server answered, to check the compute worker's script was loaded. */
+const served: string[] = [];
+let browser: Browser | undefined;
+
+function compile(config: webpack.Configuration[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) reject(error);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString('errors-only')));
+      else resolve();
+    });
+  });
+}
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'clientbase-addin-'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const addinConfig = require('../../addin/webpack.addin.js') as (
+    env: Record<string, string>,
+    argv: Record<string, string>,
+  ) => webpack.Configuration;
+  const app = addinConfig({ addinOutDir: join(outDir, 'addin') }, { mode: 'development' });
+  const fake: webpack.Configuration = {
+    mode: 'development',
+    devtool: false,
+    context: ROOT,
+    target: ['web', 'es2020'],
+    entry: { fake: join(__dirname, 'browser', 'fake-host-entry.ts') },
+    output: { path: join(outDir, 'fake'), filename: '[name].js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: join(__dirname, 'tsconfig.json'),
+              compilerOptions: { module: 'es2020' },
+            },
+          },
+        },
+      ],
+    },
+  };
+  await compile([app, fake]);
+  if (existsSync(CHROMIUM)) {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (outDir !== '') rmSync(outDir, { recursive: true, force: true });
+});
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+async function openTaskpane(locale: 'en' | 'ru'): Promise<Page> {
+  if (!browser) throw new Error(`Chromium not found at ${CHROMIUM}; run npm run setup`);
+  // Routes on the context, so the compute worker's script is served too.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === 'appsforoffice.microsoft.com') {
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
+    } else if (url.origin === ORIGIN) {
+      const file = join(outDir, 'addin', url.pathname);
+      if (existsSync(file)) {
+        served.push(url.pathname);
+        await route.fulfill({
+          status: 200,
+          contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          body: readFileSync(file),
+        });
+      } else await route.fulfill({ status: 404, body: '' });
+    } else await route.abort();
+  });
+  await page.goto(`${ORIGIN}/taskpane.html`);
+  await page.addScriptTag({ path: join(outDir, 'fake', 'fake.js') });
+  await page.evaluate(
+    ({ cells, locale }) => {
+      const w = window as unknown as {
+        FakeWorkbook: new () => { addUserSheet(name: string, cells: unknown[][]): void };
+        book: unknown;
+        ClientbaseAddin: { mountTaskpane(host: unknown, options: { locale: string }): void };
+      };
+      const book = new w.FakeWorkbook();
+      book.addUserSheet('Data', cells);
+      book.addUserSheet('Segments', [['my own notes']]);
+      w.book = book;
+      w.ClientbaseAddin.mountTaskpane(book, { locale });
+    },
+    { cells: userCells, locale },
+  );
+  expect(errors).toEqual([]);
+  return page;
+}
+
+/** Waits for `testId` or the pane's error line, and fails with the error's text if that came. */
+async function settled(page: Page, testId: string): Promise<void> {
+  await page
+    .locator(`[data-testid="${testId}"], [data-testid="error"]`)
+    .first()
+    .waitFor({ timeout: 60_000 });
+  const error = page.getByTestId('error');
+  if ((await error.count()) > 0) throw new Error(`task pane error: ${await error.textContent()}`);
+}
+
+async function sheets(page: Page): Promise<FakeSheet[]> {
+  return page.evaluate(() => (window as unknown as { book: { sheets: FakeSheet[] } }).book.sheets);
+}
+
+test('every file manifest.xml points at (https://localhost:3000/...) is in the build', () => {
+  const manifest = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
+  const paths = [...manifest.matchAll(/https:\/\/localhost:3000\/([^"<\s]+)/g)].map(
+    (m) => m[1] as string,
+  );
+  expect(new Set(paths)).toEqual(
+    new Set([
+      'assets/icon-16.png',
+      'assets/icon-32.png',
+      'assets/icon-80.png',
+      'taskpane.html',
+      'taskpane.js',
+      'functions.json',
+      'functions.ru.json',
+    ]),
+  );
+  for (const p of paths) expect(existsSync(join(outDir, 'addin', p))).toBe(true);
+  const metadata = JSON.parse(readFileSync(join(outDir, 'addin', 'functions.ru.json'), 'utf8')) as {
+    functions: unknown[];
+  };
+  expect(metadata.functions.length).toBeGreaterThan(0);
+});
+
+describe('task pane in headless Chromium against a fake workbook', () => {
+  test('map the amount column, run RFM: owned sheets written, names stay text, user cells unchanged (444/222/111 worked by hand in run-analyses-real-core.test.ts)', async () => {
+    const page = await openTaskpane('en');
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    await expect(page.getByTestId('detect-problem').textContent()).resolves.toEqual(
+      expect.any(String),
+    );
+    expect(await page.getByTestId('role-client').inputValue()).toBe('0');
+    expect(await page.getByTestId('role-amount').inputValue()).toBe('');
+    await page.getByTestId('role-amount').selectOption('2');
+    await expect(page.getByTestId('analysis-rfm').isChecked()).resolves.toBe(true);
+    await page.getByTestId('run').click();
+    await settled(page, 'result');
+    const text = await page.getByTestId('result').textContent();
+    expect(text).toContain('3 clients analysed');
+    expect(text).toContain('Segments (2)');
+
+    const book = await sheets(page);
+    const data = book.find((s) => s.name === 'Data');
+    expect(data?.cells).toEqual(userCells);
+    expect(book.find((s) => s.name === 'Segments')?.cells).toEqual([['my own notes']]);
+    const clientsSheet = book.find(
+      (s) => s.owned && s.report?.tables.some((t) => t.id === 'clients'),
+    );
+    const clientTable = clientsSheet?.report?.tables.find((t) => t.id === 'clients');
+    const rfmColumn = clientTable?.columns.findIndex((c) => c.key === 'rfmCell') ?? -1;
+    const byName = Object.fromEntries((clientTable?.rows ?? []).map((r) => [r[0], r[rfmColumn]]));
+    expect(byName).toEqual({ [hyperlink]: '444', [phone]: '222', Boris: '111' });
+    expect(book.filter((s) => s.owned).map((s) => s.name)).toContain('Segments (2)');
+    await expect(page.getByTestId('progress').getAttribute('aria-valuenow')).resolves.toBe('1');
+    // The reading and the analysis ran in the Web Worker, not on the page's thread.
+    expect(served.some((p) => /compute-worker/.test(p))).toBe(true);
+    await page.context().close();
+  }, 120_000);
+
+  test('annotate mode in Russian adds headed columns only beside the table', async () => {
+    const page = await openTaskpane('ru');
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    await page.getByTestId('role-amount').selectOption('2');
+    await page.getByTestId('mode-annotate').check();
+    await page.getByTestId('run').click();
+    await settled(page, 'result');
+    expect(await page.getByTestId('result').textContent()).toContain('D1:E7');
+    const data = (await sheets(page)).find((s) => s.name === 'Data');
+    expect(data?.cells.map((r) => r.slice(0, 3))).toEqual(userCells);
+    expect(data?.cells.map((r) => r[4])).toEqual([
+      'clientbase: RFM',
+      '444',
+      '222',
+      '111',
+      '444',
+      '222',
+      '444',
+    ]);
+    expect(data?.cells[0]?.[3]).toBe('clientbase: RFM-сегмент');
+    await page.context().close();
+  }, 120_000);
+});

@@ -1,0 +1,234 @@
+import { makeDayOfDate } from '../../apps-script/sheets-codec';
+import {
+  OWNED_SHEET_KEY,
+  SheetsHost,
+  a1Address,
+  columnLetters,
+} from '../../apps-script/server/sheets-host';
+import { runAnalysesStepNow } from '../../apps-script/server/run-step';
+import type { ReportSheet } from '../../shared/report/types';
+import { inThreadEngine, runAnalyses } from '../../shared/workflows';
+import type { WorkflowCore, WorkflowRead } from '../../shared/workflows';
+import {
+  FakeSpreadsheet,
+  formatIsoInZone,
+  makeAppsScriptGlobals,
+  midnightInZone,
+} from './helpers/fake-apps-script';
+
+const ZONE = 'Europe/Moscow';
+const IMPORTXML = '=IMPORTXML("http://example.com","//a")';
+
+function setup(): { book: FakeSpreadsheet; host: SheetsHost } {
+  const book = new FakeSpreadsheet('Clients', ZONE, 'en_US');
+  const { globals } = makeAppsScriptGlobals(book);
+  // The host uses SpreadsheetApp's builders and enums; the bundle test runs it in a vm instead.
+  (globalThis as Record<string, unknown>).SpreadsheetApp = globals.SpreadsheetApp;
+  const host = new SheetsHost(book as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, {
+    locale: 'en',
+    dayOfDate: makeDayOfDate((d) => formatIsoInZone(d, ZONE)),
+  });
+  book.active.put(1, 1, [
+    ['Client', 'Date', 'Amount'],
+    ['Anna', midnightInZone(2024, 3, 12, ZONE), 100],
+    [IMPORTXML, midnightInZone(2024, 3, 13, ZONE), 50],
+    ['Boris', midnightInZone(2024, 3, 14, ZONE), 70],
+  ]);
+  return { book, host };
+}
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).SpreadsheetApp;
+});
+
+const report: ReportSheet = {
+  name: 'Segments',
+  tables: [
+    {
+      id: 'clients',
+      title: 'Clients',
+      note: 'One row per client.',
+      columns: [
+        { key: 'id', label: 'Client', kind: 'text' },
+        { key: 'revenue', label: 'Revenue', kind: 'money' },
+        { key: 'last', label: 'Last purchase', kind: 'day' },
+      ],
+      rows: [
+        [IMPORTXML, 50, 19795],
+        ['00123', 100, 19794],
+      ],
+      rowFills: ['#63BE7B', null],
+      chart: { kind: 'bar', title: 'Revenue', categoryColumn: 'id', valueColumns: ['revenue'] },
+    },
+  ],
+};
+
+describe('SheetsHost over fake SpreadsheetApp', () => {
+  it('A1 helpers: column 27 is AA, a1Address(3, 2, 10, 4) is B3:E12 (counted by hand)', () => {
+    expect(columnLetters(27)).toBe('AA');
+    expect(columnLetters(702)).toBe('ZZ');
+    expect(a1Address(3, 2, 10, 4)).toBe('B3:E12');
+  });
+
+  it('reads the current region with dates as calendar days in the sheet zone (2024-03-12 = 19794)', () => {
+    const { host } = setup();
+    const region = host.readRegionNow({ kind: 'current-region' });
+    expect(region.address).toBe('A1:C4');
+    expect(region.grid[1]).toEqual(['Anna', { kind: 'date', day: 19794 }, 100]);
+    expect(region.grid[2]?.[0]).toBe('#FORMULA');
+  });
+
+  it('writes an owned sheet with text as text, day serials (19795 + 25569 = 45364), fills and a native chart', () => {
+    const { book, host } = setup();
+    const written = host.writeOwnedSheetNow(report, { locale: 'en' });
+    expect(written).toEqual({ name: 'Segments', replaced: false, tableAddresses: ['A3:C5'] });
+    const sheet = book.getSheetByName('Segments')!;
+    expect(sheet.getDeveloperMetadata().map((m) => m.getKey())).toContain(OWNED_SHEET_KEY);
+    expect(sheet.read(4, 1, 2, 3)).toEqual([
+      [IMPORTXML, 50, 45364],
+      ['00123', 100, 45363],
+    ]);
+    expect(sheet.cell(4, 1).formula).toBeNull();
+    expect(sheet.cell(4, 1).format).toBe('@');
+    expect(sheet.cell(4, 3).format).toBe('yyyy-mm-dd');
+    expect(sheet.cell(4, 2).background).toBe('#63BE7B');
+    expect(sheet.cell(5, 2).background).toBeNull();
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0]).toMatchObject({ type: 'bar', ranges: ['A3:A5', 'B3:B5'] });
+  });
+
+  it('re-writing replaces the owned sheet (one chart, new values) and refuses a user sheet of that name', () => {
+    const { book, host } = setup();
+    host.writeOwnedSheetNow(report, { locale: 'en' });
+    const again = host.writeOwnedSheetNow(
+      { ...report, tables: [{ ...report.tables[0]!, rows: [['Vera', 1, 19800]] }] },
+      { locale: 'en' },
+    );
+    expect(again.replaced).toBe(true);
+    const sheet = book.getSheetByName('Segments')!;
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.read(4, 1, 2, 1)).toEqual([['Vera'], ['']]);
+    expect(() => host.writeOwnedSheetNow({ ...report, name: 'Clients' }, { locale: 'en' })).toThrow(
+      'The sheet "Clients" was not created by this add-in and is left unchanged.',
+    );
+    expect(() => host.deleteOwnedSheetNow('Clients')).toThrow(/not created by this add-in/);
+    expect(book.getSheetByName('Clients')!.read(1, 1, 1, 3)).toEqual([
+      ['Client', 'Date', 'Amount'],
+    ]);
+  });
+
+  it('annotates into the empty columns right of the table, then inserts columns when they are taken', () => {
+    const { book, host } = setup();
+    const region = host.readRegionNow({ kind: 'current-region' });
+    const request = {
+      region,
+      headerRowNumber: 1,
+      locale: 'en' as const,
+      columns: [
+        {
+          key: 'segment',
+          header: 'clientbase: RFM segment',
+          kind: 'text' as const,
+          values: ['=1+1', 'lost', '007'],
+        },
+      ],
+    };
+    const first = host.annotateNow(request);
+    expect(first).toEqual({ sheetName: 'Clients', address: 'D1:D4', insertedColumns: false });
+    const sheet = book.active;
+    expect(sheet.read(1, 4, 4, 1)).toEqual([
+      ['clientbase: RFM segment'],
+      ['=1+1'],
+      ['lost'],
+      ['007'],
+    ]);
+    expect(sheet.cell(2, 4).formula).toBeNull();
+    // Reading again leaves the add-on's own column out, and annotating again re-uses it.
+    const reread = host.readRegionNow({ kind: 'current-region' });
+    expect(reread.address).toBe('A1:C4');
+    expect(host.annotateNow({ ...request, region: reread }).insertedColumns).toBe(false);
+    // A user value in the way: columns are inserted, the user value moves right untouched.
+    sheet.put(3, 4, [['user note']]);
+    sheet.put(1, 4, [['Notes']]);
+    const third = host.annotateNow({ ...request, region: reread });
+    expect(third.insertedColumns).toBe(true);
+    expect(sheet.read(1, 5, 3, 1)).toEqual([['Notes'], ['=1+1'], ['user note']]);
+    expect(sheet.read(1, 1, 4, 3)[3]).toEqual(['Boris', expect.any(Date), 70]);
+  });
+
+  it('runs the shared async workflow (runAnalyses) against the host: owned sheets written, user cells untouched', async () => {
+    const { book, host } = setup();
+    const before = JSON.stringify(book.active.read(1, 1, 4, 3));
+    const core: WorkflowCore = {
+      readSheet: (grid) =>
+        ({
+          shape: 'transactions',
+          headerRow: 1,
+          mapping: { client: 0, date: 1, amount: 2 },
+          headers: (grid[0] ?? []).map(String),
+          dateOrders: [],
+          notes: [],
+          transactions: [],
+          clients: [],
+          rejectedRows: [],
+          dataRowCount: grid.length - 1,
+        }) satisfies WorkflowRead,
+      buildReport: () => ({
+        report: { locale: 'en', title: 'r', sheets: [report] },
+        json: {},
+        clients: [],
+      }),
+    };
+    const result = await runAnalyses(
+      host,
+      { analyses: ['rfm'], mode: 'sheets', locale: 'en' },
+      undefined,
+      inThreadEngine(core),
+    );
+    expect(result.sheets.map((s) => s.name)).toEqual(['Segments']);
+    expect(JSON.stringify(book.getSheetByName('Clients')!.read(1, 1, 4, 3))).toBe(before);
+    expect(book.getSheetByName('Segments')).not.toBeNull();
+  });
+
+  it('a run in steps writes one sheet per call when the budget is spent, then deletes stale owned sheets', () => {
+    const { book, host } = setup();
+    host.writeOwnedSheetNow({ ...report, name: 'Old result' }, { locale: 'en' });
+    const sheets: ReportSheet[] = ['One', 'Two', 'Three'].map((name) => ({ ...report, name }));
+    const core: WorkflowCore = {
+      readSheet: () => ({
+        shape: 'transactions',
+        headerRow: 1,
+        mapping: {},
+        headers: [],
+        dateOrders: [],
+        notes: [],
+        transactions: [],
+        clients: [],
+        rejectedRows: [],
+        dataRowCount: 3,
+      }),
+      buildReport: () => ({ report: { locale: 'en', title: 'r', sheets }, json: {}, clients: [] }),
+    };
+    let clock = 0;
+    const now = (): number => (clock += 10);
+    const request = { analyses: ['rfm' as const], mode: 'sheets' as const, stepBudgetMs: 0 };
+    const steps = [];
+    let cursor = null;
+    for (let i = 0; i < 10; i += 1) {
+      const step = runAnalysesStepNow(host, request, cursor, 'en', now, core);
+      steps.push(step);
+      if (step.done) break;
+      cursor = step.cursor;
+    }
+    expect(steps.map((s) => s.done)).toEqual([false, false, true]);
+    const pinned = { kind: 'range', sheetName: 'Clients', address: 'A1:C4' };
+    expect(steps.map((s) => s.cursor)).toEqual([
+      { sheetIndex: 1, source: pinned },
+      { sheetIndex: 2, source: pinned },
+      null,
+    ]);
+    expect(steps[2]!.writtenSheets).toEqual(['One', 'Two', 'Three']);
+    expect(steps[2]!.deletedSheets).toEqual(['Old result']);
+    expect(book.getSheets().map((s) => s.getName())).toEqual(['Clients', 'One', 'Two', 'Three']);
+  });
+});

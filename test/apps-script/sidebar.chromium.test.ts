@@ -1,0 +1,223 @@
+import type { Browser } from 'playwright-core';
+import { sidebarMessages } from '../../shared/i18n/sidebar-messages';
+import { uiMessages } from '../../shared/i18n/ui-messages';
+import type { ColumnDetection } from '../../shared/workflows';
+import type { RunStepResult, SidebarState } from '../../apps-script/server-api';
+import { buildAddOn, loadIntoVm, type BuiltAddOn } from './helpers/build-bundle';
+import { FakeSpreadsheet, makeAppsScriptGlobals, midnightInZone } from './helpers/fake-apps-script';
+import { launchChromium, openSidebar, type ServerHandler } from './helpers/sidebar-page';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+let built: BuiltAddOn;
+let browser: Browser;
+
+beforeAll(async () => {
+  built = buildAddOn();
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const state = (locale: 'en' | 'ru'): SidebarState => ({
+  locale,
+  activeSheetName: XSS,
+  ownedSheetNames: [],
+  availableAnalyses: ['rfm', 'abcXyz'],
+});
+
+const detection: ColumnDetection = {
+  region: {
+    sheetName: XSS,
+    address: 'A1:C4',
+    firstRowNumber: 1,
+    firstColumnNumber: 1,
+    rowCount: 4,
+    columnCount: 3,
+  },
+  dateSystem: '1900',
+  headerRow: 1,
+  headers: [XSS, 'Date', 'Amount'],
+  mapping: { client: 0, date: 1, amount: 2 },
+  shape: 'transactions',
+  notes: [`Row 3: ${XSS} is not a date`],
+  dataRowCount: 3,
+  rejectedRowCount: 1,
+  complete: true,
+};
+
+const step = (done: boolean): RunStepResult => ({
+  done,
+  cursor: done
+    ? null
+    : { sheetIndex: 1, source: { kind: 'range', sheetName: XSS, address: 'A1:C4' } },
+  fraction: done ? 1 : 0.8,
+  message: done ? 'Done.' : 'Writing results…',
+  writtenSheets: done ? ['Segments', 'ABC-XYZ'] : ['Segments'],
+  deletedSheets: [],
+  annotationAddress: null,
+  insertedColumns: false,
+  segments: done
+    ? [
+        {
+          segment: 'champions',
+          name: 'Champions',
+          clients: 2,
+          meaning: 'Bought recently, often, and spent the most.',
+          action: 'Ask for reviews and referrals.',
+          color: '#63BE7B',
+          examples: [XSS, 'Anna'],
+        },
+      ]
+    : [],
+  clientCount: 2,
+  rejectedRowCount: 1,
+  notes: [],
+});
+
+function cannedServer(locale: 'en' | 'ru'): ServerHandler {
+  let runs = 0;
+  return (name) => {
+    switch (name) {
+      case 'getSidebarState':
+        return state(locale);
+      case 'detectColumns':
+        return detection;
+      case 'runAnalysesStep':
+        runs += 1;
+        return step(runs >= 2);
+      default:
+        throw new Error(`unexpected ${name}`);
+    }
+  };
+}
+
+describe('the sidebar in headless Chromium with a stub google.script.run', () => {
+  it('escapes user data: a client and a header named <img src=x onerror=alert(1)> show as text, no image, no alert', async () => {
+    const { page, calls, dialogs } = await openSidebar(
+      browser,
+      built.sidebarHtml,
+      cannedServer('en'),
+    );
+    await page.click('#detect');
+    await page.waitForSelector('select[data-role="client"]');
+    await page.click('#run');
+    await page.waitForSelector('#segments .segment');
+    expect(await page.locator('img').count()).toBe(0);
+    const options = await page.locator('select[data-role="client"] option').allTextContents();
+    expect(options).toContain(XSS);
+    expect(await page.locator('#detection').textContent()).toContain(`Row 3: ${XSS} is not a date`);
+    expect(await page.locator('#segments .examples').textContent()).toBe(
+      `For example: ${XSS}, Anna`,
+    );
+    expect(await page.locator('#source option[value="used-range"]').textContent()).toContain(XSS);
+    await page.waitForTimeout(100);
+    expect(dialogs).toEqual([]);
+    expect(calls.map((c) => c.name)).toEqual([
+      'getSidebarState',
+      'detectColumns',
+      'runAnalysesStep',
+      'runAnalysesStep',
+    ]);
+    await page.close();
+  });
+
+  it('runs in steps: passes the fixed mapping and the cursor back, shows progress, then segments with meaning and action', async () => {
+    const { page, calls } = await openSidebar(browser, built.sidebarHtml, cannedServer('en'));
+    await page.click('#detect');
+    await page.waitForSelector('select[data-role="orderId"]');
+    await page.selectOption('select[data-role="orderId"]', '2');
+    await page.fill('#as-of', '2024-12-31');
+    await page.click('#run');
+    await page.waitForSelector('#segments .segment');
+    const runs = calls.filter((c) => c.name === 'runAnalysesStep');
+    expect(runs).toHaveLength(2);
+    expect(runs[0]!.args[0]).toMatchObject({
+      mapping: { client: 0, date: 1, amount: 2, orderId: 2 },
+      analyses: ['rfm', 'abcXyz'],
+      mode: 'sheets',
+      asOf: '2024-12-31',
+      headerRow: 1,
+      source: { kind: 'range', sheetName: XSS, address: 'A1:C4' },
+    });
+    expect(runs[0]!.args[1]).toBeNull();
+    expect(runs[1]!.args[1]).toEqual({
+      sheetIndex: 1,
+      source: { kind: 'range', sheetName: XSS, address: 'A1:C4' },
+    });
+    const segment = page.locator('#segments .segment');
+    expect(await segment.textContent()).toContain(
+      'Who: Bought recently, often, and spent the most.',
+    );
+    expect(await segment.textContent()).toContain('Action: Ask for reviews and referrals.');
+    expect(await page.locator('#results').textContent()).toContain(
+      uiMessages.resultSheets.en.replace('{clients}', '2').replace('{sheets}', 'Segments, ABC-XYZ'),
+    );
+    expect(await page.locator('#progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(
+      1,
+    );
+    await page.close();
+  });
+
+  it('speaks Russian when the server says the user locale is ru', async () => {
+    const { page } = await openSidebar(browser, built.sidebarHtml, cannedServer('ru'), 'ru-RU');
+    await page.waitForSelector('#detect');
+    expect(await page.locator('#detect').textContent()).toBe(uiMessages.detectButton.ru);
+    expect(await page.locator('h1').textContent()).toBe(uiMessages.appTitle.ru);
+    await page.click('#detect');
+    await page.waitForSelector('select[data-role="client"]');
+    await page.click('#run');
+    await page.waitForSelector('#segments');
+    expect(await page.locator('#results h2').first().textContent()).toBe(
+      sidebarMessages.stepResults.ru,
+    );
+    await page.close();
+  });
+
+  it('shows a server error message as text in the error box', async () => {
+    const { page } = await openSidebar(browser, built.sidebarHtml, (name) => {
+      if (name === 'getSidebarState') return state('en');
+      throw new Error(`No data near the cursor ${XSS}`);
+    });
+    await page.click('#detect');
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.locator('#error').textContent()).toBe(`No data near the cursor ${XSS}`);
+    expect(await page.locator('img').count()).toBe(0);
+    await page.close();
+  });
+
+  it('end to end: the sidebar drives the real server bundle (vm, fake spreadsheet) to result sheets', async () => {
+    const zone = 'Asia/Yekaterinburg';
+    const book = new FakeSpreadsheet('Продажи', zone, 'ru_RU');
+    const rows: (string | number | Date)[][] = [['Покупатель', 'Дата покупки', 'Сумма, руб.']];
+    const names = [XSS, 'Анна', 'Борис', 'Вера'];
+    for (let i = 0; i < 24; i += 1) {
+      rows.push([names[i % 4]!, midnightInZone(2024, 1 + (i % 12), 1 + i, zone), 500 + 10 * i]);
+    }
+    book.active.put(1, 1, rows);
+    const { globals } = makeAppsScriptGlobals(book, { userLocale: 'ru' });
+    const server = loadIntoVm(built.code, globals) as Record<string, unknown>;
+    const handler: ServerHandler = (name, args) => {
+      const fn = server[name];
+      if (typeof fn !== 'function') throw new Error(`no server function ${name}`);
+      return JSON.parse(JSON.stringify((fn as (...a: unknown[]) => unknown)(...args) ?? null));
+    };
+    const { page, dialogs } = await openSidebar(browser, built.sidebarHtml, handler, 'ru-RU');
+    await page.click('#detect');
+    await page.waitForSelector('select[data-role="client"]');
+    expect(await page.locator('select[data-role="client"]').inputValue()).toBe('0');
+    await page.click('#run');
+    await page.waitForSelector('#segments .segment', { timeout: 60_000 });
+    const examples = await page.locator('#segments .examples').allTextContents();
+    expect(examples.join(' ')).toContain(XSS);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    const owned = book.getSheets().filter((sheet) => sheet.getDeveloperMetadata().length > 0);
+    expect(owned.length).toBeGreaterThan(0);
+    expect(book.getSheets()[0]!.getName()).toBe('Продажи');
+    expect(book.getSheets()[0]!.read(2, 1, 1, 1)).toEqual([[XSS]]);
+    await page.close();
+  });
+});

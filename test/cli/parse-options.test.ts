@@ -1,0 +1,52 @@
+import { CliError } from '../../cli/cli-error';
+import { parseOptions, type OptionSpec } from '../../cli/parse-options';
+
+const SPEC: OptionSpec = {
+  options: { 'as-of': 'string', out: 'string', help: 'boolean' },
+  aliases: { h: 'help' },
+};
+
+function errorOf(run: () => unknown): CliError | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CliError) return error;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('parseOptions', () => {
+  it('splits positionals, --name value, --name=value and flags', () => {
+    const parsed = parseOptions(
+      ['a.csv', '--as-of=2025-01-01', '-h', '--out', 'r.xlsx'],
+      SPEC,
+      'x',
+    );
+    expect(parsed.positionals).toEqual(['a.csv']);
+    expect(parsed.strings).toEqual({ 'as-of': '2025-01-01', out: 'r.xlsx' });
+    expect([...parsed.flags]).toEqual(['help']);
+  });
+
+  it('treats everything after -- as positionals, also names starting with a dash', () => {
+    expect(parseOptions(['--', '--odd.csv'], SPEC, 'x').positionals).toEqual(['--odd.csv']);
+  });
+
+  it('names the unknown option and the command', () => {
+    expect(errorOf(() => parseOptions(['--outt', 'x'], SPEC, 'analyze'))).toMatchObject({
+      messageId: 'unknownOption',
+      params: { option: '--outt', command: 'analyze' },
+    });
+    expect(errorOf(() => parseOptions(['-x'], SPEC, 'analyze'))?.messageId).toBe('unknownOption');
+  });
+
+  it('needs a value for a string option, refuses one for a flag', () => {
+    expect(errorOf(() => parseOptions(['--out'], SPEC, 'x'))?.messageId).toBe('optionNeedsValue');
+    expect(errorOf(() => parseOptions(['--out', '--help'], SPEC, 'x'))?.messageId).toBe(
+      'optionNeedsValue',
+    );
+    expect(errorOf(() => parseOptions(['--help=yes'], SPEC, 'x'))?.messageId).toBe(
+      'optionTakesNoValue',
+    );
+  });
+});

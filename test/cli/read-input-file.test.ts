@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { decodeText, inputFormatOf, readInputFile } from '../../cli/read-input-file';
+import { SAMPLE_CSV, tempDir } from './cli-helpers';
+
+describe('readInputFile', () => {
+  it('reads the sample CSV: header first, `;` found, UTF-8', async () => {
+    const input = await readInputFile(SAMPLE_CSV);
+    expect(input.grid[0]).toEqual([
+      'Номер заказа',
+      'Дата',
+      'Клиент',
+      'Мастер',
+      'Канал',
+      'Категория',
+      'Сумма, руб.',
+    ]);
+    expect(input.delimiter).toBe(';');
+    expect(input.encoding).toBe('utf-8');
+    expect(input.original.name).toBe('salon-clients');
+  });
+
+  it('reads a Windows-1251 CSV, the usual Russian Excel export (bytes of "Клиент" = CA EB E8 E5 ED F2)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'cp.csv');
+    // "Клиент;Дата;Сумма\n" in Windows-1251 (code page table: К=CA л=EB и=E8 е=E5 н=ED т=F2 ...).
+    const header = Buffer.from([0xca, 0xeb, 0xe8, 0xe5, 0xed, 0xf2, 0x3b, 0xc4, 0xe0, 0xf2, 0xe0]);
+    writeFileSync(file, Buffer.concat([header, Buffer.from(';Sum\na;01.02.2024;5\n')]));
+    const input = await readInputFile(file);
+    expect(input.encoding).toBe('windows-1251');
+    expect(input.grid[0]).toEqual(['Клиент', 'Дата', 'Sum']);
+  });
+
+  it('decodes a UTF-8 file with a BOM as UTF-8 and drops the BOM (WHATWG TextDecoder)', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Клиент')]);
+    expect(decodeText(bytes)).toEqual({ text: 'Клиент', encoding: 'utf-8' });
+  });
+
+  it('knows the formats by extension, case ignored', () => {
+    expect(['a.XLSX', 'b.xlsm', 'c.csv', 'd.TSV', 'e.txt'].map(inputFormatOf)).toEqual([
+      'xlsx',
+      'xlsx',
+      'delimited',
+      'delimited',
+      'delimited',
+    ]);
+    expect(() => inputFormatOf('f.ods')).toThrow('unknownFormat');
+  });
+});

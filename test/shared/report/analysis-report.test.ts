@@ -1,0 +1,337 @@
+import fc from 'fast-check';
+import { dayFromYmd } from '../../../shared/calendar';
+import { AnalyticsError } from '../../../shared/errors';
+import { buildAnalysisReport, analysisMetrics } from '../../../shared/report/analysis-report';
+import type { AnalysisSection } from '../../../shared/report/analysis-sections';
+import { readSheet } from '../../../shared/sheet-data';
+import type { Grid, SheetReadResult, Transaction } from '../../../shared/sheet-data/types';
+
+// Three clients worked by hand (as of 2024-03-12, the day after the last purchase):
+//   a: 2024-03-01 100, 2024-03-11 200      -> 2 purchases, revenue 300, 1 day since the last
+//   b: 2024-03-06 100                      -> 1 purchase, revenue 100, 6 days
+//   c: 2024-02-20 50, 2024-02-25 refund 20 -> 1 purchase, revenue 30, 21 days (9 to Feb 29 + 12)
+//   row 7: 30.02.2024 does not exist      -> rejected
+const GRID: Grid = [
+  ['Client', 'Date', 'Amount'],
+  ['a', '2024-03-01', 100],
+  ['a', '2024-03-11', 200],
+  ['b', '2024-03-06', 100],
+  ['c', '2024-02-20', 50],
+  ['c', '2024-02-25', -20],
+  ['x', '30.02.2024', 10],
+];
+
+function handWorked() {
+  return buildAnalysisReport(readSheet(GRID, { locale: 'en' }), { locale: 'en', sections: [] });
+}
+
+describe('buildAnalysisReport', () => {
+  it('gives the RFM scores worked by hand with score = 1 + floor(5W/n) (issue 2 rule, n = 3)', () => {
+    // Recency W (clients with more days): a 2, b 1, c 0 -> 1+floor(10/3)=4, 1+floor(5/3)=2, 1.
+    // Frequency W (fewer purchases): a 2, b 0, c 0 -> 4, 1, 1 (b and c tie).
+    // Monetary W (less revenue): a 2, b 1, c 0 -> 4, 2, 1.
+    const { json } = handWorked();
+    expect(json.asOf).toBe('2024-03-12');
+    expect(
+      json.clients.map((c) => [c.id, c.daysSinceLastPurchase, c.purchaseCount, c.totalRevenue]),
+    ).toEqual([
+      ['a', 1, 2, 300],
+      ['b', 6, 1, 100],
+      ['c', 21, 1, 30],
+    ]);
+    expect(json.clients.map((c) => [c.r, c.f, c.m, c.rfmCell, c.segment])).toEqual([
+      [4, 4, 4, '444', 'loyal'],
+      [2, 1, 2, '212', 'hibernating'],
+      [1, 1, 1, '111', 'lost'],
+    ]);
+  });
+
+  it('gives ABC and XYZ classes worked by hand (issue 2 rules: 80/95 % cut-offs, CV of months)', () => {
+    // ABC: shares before a 0, b 300/430 = 0.698 (< 0.8: A), c 400/430 = 0.930 (< 0.95: B).
+    // XYZ: a has one month (March) of 300 -> CV 0 -> X; b and c have one purchase -> Z.
+    const { json } = handWorked();
+    expect(json.clients.map((c) => `${c.abc}${c.xyz}`)).toEqual(['AX', 'AZ', 'BZ']);
+    const cells = Object.fromEntries(json.abcXyz.map((cell) => [cell.cell, cell]));
+    expect(cells['AX']?.clients).toBe(1);
+    expect(cells['AX']?.revenueShare).toBeCloseTo(300 / 430, 12);
+    expect(cells['BZ']?.revenueShare).toBeCloseTo(30 / 430, 12);
+    expect(json.abcXyz).toHaveLength(9);
+  });
+
+  it('gives the key metrics worked by hand: average check 430 / 4 = 107.5, repeat rate 1/3', () => {
+    const { json } = handWorked();
+    expect(json.metrics).toMatchObject({
+      clients: 3,
+      revenue: 430,
+      purchases: 4,
+      refunds: 1,
+      averageCheck: 107.5,
+      repeatBuyers: 1,
+      activeClients: 3,
+      inactiveClients: 0,
+      firstPurchase: '2024-02-20',
+      lastPurchase: '2024-03-11',
+    });
+    expect(json.metrics.repeatRate).toBeCloseTo(1 / 3, 12);
+    // LTV inputs: each client is active in one calendar month, so S = 107.5, C = 4 / 3 purchases
+    // per active month, t = 3 / 3 = 1 month; no profit column, so the margin and LTV are unknown.
+    expect(json.metrics.ltv).toMatchObject({
+      averageCheck: 107.5,
+      lifetimeMonths: 1,
+      marginRatio: null,
+      ltv: null,
+    });
+    expect(json.metrics.ltv?.purchasesPerMonth).toBeCloseTo(4 / 3, 12);
+    expect(json.metrics.unhappyClients).toBeNull();
+  });
+
+  it('lists the rejected row with its sheet row number (row 7: the header is row 1)', () => {
+    const { json, report } = handWorked();
+    expect(json.rejectedRows.map((r) => r.row)).toEqual([7]);
+    expect(json.rejectedRows[0]?.reason).toContain('30.02.2024');
+    const rejectedSheet = report.sheets.find((sheet) => sheet.name === 'Rejected rows');
+    expect(rejectedSheet?.tables[0]?.rows).toEqual([[7, json.rejectedRows[0]?.reason]]);
+  });
+
+  it('summarises segments with revenue share and average check (hand: loyal 300/430, check 150)', () => {
+    const { json, report } = handWorked();
+    const loyal = json.segments.find((s) => s.segment === 'loyal');
+    expect(loyal).toMatchObject({ clients: 1, revenue: 300, averageCheck: 150 });
+    expect(loyal?.revenueShare).toBeCloseTo(300 / 430, 12);
+    expect(json.segments).toHaveLength(11);
+    const segmentTable = report.sheets.find((s) => s.name === 'Segments')?.tables[0];
+    expect(segmentTable?.chart).toMatchObject({
+      categoryColumn: 'name',
+      valueColumns: ['clients'],
+    });
+    expect(segmentTable?.rowFills).toHaveLength(11);
+  });
+
+  it('labels the report in Russian with --locale ru (sheet names from REPORT_MESSAGES)', () => {
+    const { report, json } = buildAnalysisReport(readSheet(GRID, { locale: 'ru' }), {
+      locale: 'ru',
+      sections: [],
+    });
+    expect(report.sheets.map((s) => s.name)).toEqual([
+      'Сводка',
+      'Сегменты',
+      'Клиенты',
+      'ABC-XYZ',
+      'Отклонённые строки',
+    ]);
+    expect(json.segments.find((s) => s.segment === 'lost')?.name).toBe('Потерянные');
+  });
+
+  it('leaves out rows dated on or after the as-of day and says how many (hand: 2024-03-07, 1 row; LTV with margin)', () => {
+    const { json } = buildAnalysisReport(readSheet(GRID, { locale: 'en' }), {
+      locale: 'en',
+      asOf: dayFromYmd(2024, 3, 7),
+      sections: [],
+      marginRatio: 0.5,
+    });
+    expect(json.clients.find((c) => c.id === 'a')).toMatchObject({
+      purchaseCount: 1,
+      daysSinceLastPurchase: 6,
+    });
+    expect(
+      json.notes.some((note) =>
+        note.includes('on or after 2024-03-07, left out of the analysis: 1.'),
+      ),
+    ).toBe(true);
+  });
+
+  it('adds the sheets and JSON fields of an extra section after the core sheets', () => {
+    const section: AnalysisSection = (context) => ({
+      sheets: [{ name: 'Extra', tables: [] }],
+      json: { extra: { clients: context.summaries.length } },
+    });
+    const { report, json } = buildAnalysisReport(readSheet(GRID), {
+      locale: 'en',
+      sections: [section],
+    });
+    expect(report.sheets.at(-1)?.name).toBe('Extra');
+    expect(json['extra']).toEqual({ clients: 3 });
+  });
+
+  it('rejects a section whose JSON field clashes with a core field', () => {
+    const section: AnalysisSection = () => ({ sheets: [], json: { clients: [] } });
+    expect(() =>
+      buildAnalysisReport(readSheet(GRID), { locale: 'en', sections: [section] }),
+    ).toThrow(AnalyticsError);
+  });
+
+  it('throws empty_input when every client is after the as-of day', () => {
+    expect(() =>
+      buildAnalysisReport(readSheet(GRID), {
+        locale: 'en',
+        asOf: dayFromYmd(2020, 1, 1),
+        sections: [],
+      }),
+    ).toThrow(expect.objectContaining({ code: 'empty_input' }));
+  });
+
+  it('reads a client list: RFM and ABC from its columns, XYZ not available (hand: 2 clients)', () => {
+    const grid: Grid = [
+      ['Client', 'Last purchase', 'Purchases', 'Total revenue'],
+      ['a', '2024-03-01', 5, 500],
+      ['b', '2024-01-01', 1, 100],
+    ];
+    const read = readSheet(grid, { locale: 'en' });
+    expect(read.shape).toBe('clients');
+    const { json } = buildAnalysisReport(read, { locale: 'en', sections: [] });
+    // As of the day after 2024-03-01: a 1 day, b 61 days (31 in Jan + 29 in Feb + 1).
+    expect(json.clients.map((c) => [c.id, c.daysSinceLastPurchase, c.abc, c.xyz])).toEqual([
+      ['a', 1, 'A', null],
+      ['b', 61, 'B', null],
+    ]);
+    expect(json.abcXyz).toEqual([]);
+  });
+
+  it('rejects client-list rows with a blank measure, a repeated client or a date after as-of', () => {
+    const grid: Grid = [
+      ['Client', 'Last purchase', 'Purchases', 'Total revenue'],
+      ['a', '2024-01-20', 5, 500],
+      ['b', '2024-01-01', null, 100],
+      ['A', '2024-01-10', 2, 50],
+      ['c', '2024-03-01', 1, 80],
+    ];
+    const { json } = buildAnalysisReport(readSheet(grid, { locale: 'en' }), {
+      locale: 'en',
+      asOf: dayFromYmd(2024, 2, 15),
+      sections: [],
+    });
+    expect(json.clients.map((c) => c.id)).toEqual(['a']);
+    expect(json.rejectedRows.map((r) => [r.row, r.code])).toEqual([
+      [3, 'blank_value'],
+      [4, 'duplicate_client'],
+      [5, 'after_as_of'],
+    ]);
+    expect(json.rejectedRows[1]?.reason).toBe('The client is already listed in row 2.');
+  });
+
+  it('names the missing columns of a client list (RFM needs all three measures)', () => {
+    const grid: Grid = [
+      ['Client', 'Last purchase'],
+      ['a', '2024-03-01'],
+    ];
+    const read = readSheet(grid, { locale: 'ru' });
+    expect(() => buildAnalysisReport(read, { locale: 'ru', sections: [] })).toThrow(
+      'нет столбцов: Покупок, Выручка',
+    );
+  });
+
+  it('rejects an inactivity window of 0 days', () => {
+    expect(() =>
+      buildAnalysisReport(readSheet(GRID), { locale: 'en', inactiveAfterDays: 0, sections: [] }),
+    ).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
+  });
+});
+
+describe('analysisMetrics', () => {
+  it('counts a client past the 180-day window as inactive (hand: 181 days)', () => {
+    const base = {
+      clientName: 'x',
+      firstPurchaseDay: 0,
+      lastPurchaseDay: 0,
+      refundCount: 0,
+      totalRevenue: 10,
+      purchaseCount: 1,
+      asOfDay: 181,
+    };
+    const metrics = analysisMetrics(
+      [
+        { ...base, clientKey: 'a', daysSinceLastPurchase: 180 },
+        { ...base, clientKey: 'b', daysSinceLastPurchase: 181 },
+      ],
+      [],
+      180,
+    );
+    expect([metrics.activeClients, metrics.inactiveClients, metrics.inactiveShare]).toEqual([
+      1, 1, 0.5,
+    ]);
+  });
+});
+
+const transactionArbitrary = fc.record({
+  client: fc.constantFrom('Anna', 'Boris', 'Vera', 'Gleb', 'Dina', 'Egor'),
+  day: fc.integer({ min: 19_000, max: 19_700 }),
+  amount: fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: -5_000, max: -1 })),
+});
+
+function readOf(rows: readonly { client: string; day: number; amount: number }[]): SheetReadResult {
+  const transactions: Transaction[] = rows.map((row, index) => ({
+    row: index + 2,
+    clientKey: row.client.toLowerCase(),
+    clientName: row.client,
+    day: row.day,
+    amount: row.amount,
+  }));
+  return {
+    shape: 'transactions',
+    headerRow: 1,
+    mapping: { client: 0, date: 1, amount: 2 },
+    headers: ['Client', 'Date', 'Amount'],
+    dateOrders: [],
+    transactions,
+    clients: [],
+    rejectedRows: [],
+    notes: [],
+    dataRowCount: transactions.length,
+  };
+}
+
+describe('buildAnalysisReport properties', () => {
+  const nonEmpty = fc
+    .array(transactionArbitrary, { minLength: 1, maxLength: 40 })
+    .filter((rows) => rows.some((row) => row.amount > 0));
+
+  it('gives the same clients when the rows are shuffled', () => {
+    fc.assert(
+      fc.property(nonEmpty, fc.func(fc.integer()), (rows, key) => {
+        const shuffled = [...rows].sort((x, y) => key(x) - key(y));
+        const a = buildAnalysisReport(readOf(rows), { locale: 'en', sections: [] }).json;
+        const b = buildAnalysisReport(readOf(shuffled), { locale: 'en', sections: [] }).json;
+        expect(b.clients).toEqual(a.clients);
+        expect(b.segments.map((s) => s.clients)).toEqual(a.segments.map((s) => s.clients));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives the same results when client ids are re-cased', () => {
+    fc.assert(
+      fc.property(nonEmpty, (rows) => {
+        const upper = rows.map((row) => ({ ...row, client: row.client.toUpperCase() }));
+        const a = buildAnalysisReport(readOf(rows), { locale: 'en', sections: [] }).json;
+        const b = buildAnalysisReport(readOf(upper), { locale: 'en', sections: [] }).json;
+        expect(b.clients.map((c) => ({ ...c, id: c.id.toLowerCase() }))).toEqual(
+          a.clients.map((c) => ({ ...c, id: c.id.toLowerCase() })),
+        );
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('puts every client in exactly one segment and one ABC-XYZ cell; shares sum to 1', () => {
+    fc.assert(
+      fc.property(nonEmpty, (rows) => {
+        const { json } = buildAnalysisReport(readOf(rows), { locale: 'en', sections: [] });
+        const n = json.clients.length;
+        expect(json.segments.reduce((sum, s) => sum + s.clients, 0)).toBe(n);
+        expect(json.abcXyz.reduce((sum, cell) => sum + cell.clients, 0)).toBe(n);
+        expect(json.segments.reduce((sum, s) => sum + s.clientShare, 0)).toBeCloseTo(1, 9);
+        if (json.metrics.revenue > 0) {
+          const shares = json.segments.reduce((sum, s) => sum + (s.revenueShare ?? 0), 0);
+          expect(shares).toBeCloseTo(1, 9);
+        }
+        for (const client of json.clients) {
+          for (const score of [client.r, client.f, client.m]) {
+            expect(score).toBeGreaterThanOrEqual(1);
+            expect(score).toBeLessThanOrEqual(5);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

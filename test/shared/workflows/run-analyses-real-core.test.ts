@@ -1,0 +1,109 @@
+import type { Cell } from '../../../shared/sheet-data/types';
+import { detectAvailableAnalyses } from '../../../shared/workflows/available-analyses';
+import { detectColumns } from '../../../shared/workflows/detect-columns';
+import { runAnalyses } from '../../../shared/workflows/run-analyses';
+import { FakeWorkbook } from './fake-workbook';
+
+// Three clients, worked by hand with issue 2's rank rule score = 1 + floor(5 W / n), n = 3:
+// as of 2024-03-11 (the day after the last purchase) the days since the last purchase are
+// hyperlink 1, phone 39, Boris 101; purchases 3, 2, 1; revenue 300, 100, 30. The best client on
+// each measure has W = 2 -> 1 + floor(10/3) = 4, the middle W = 1 -> 2, the worst W = 0 -> 1.
+// Cells 444 (loyal), 222 (hibernating), 111 (lost) per the issue's segment map.
+const hyperlink = '=HYPERLINK("http://x","y")';
+const phone = '+7 917 000-00-00';
+const userCells: Cell[][] = [
+  ['Client', 'Date', 'Amount'],
+  [hyperlink, '2024-01-10', 100],
+  [phone, '2024-01-05', 50],
+  ['Boris', '2023-12-01', 30],
+  [hyperlink, '2024-02-10', 100],
+  [phone, '2024-02-01', 50],
+  [hyperlink, '2024-03-10', 100],
+];
+
+function book(): FakeWorkbook {
+  const b = new FakeWorkbook();
+  b.addUserSheet('Data', userCells);
+  return b;
+}
+
+describe('runAnalyses with the real core (fake workbook)', () => {
+  test('RFM cells 444 / 222 / 111 (worked by hand above) reach the owned client sheet as text', async () => {
+    const b = book();
+    const result = await runAnalyses(b, { analyses: ['rfm'], mode: 'sheets', locale: 'en' });
+    expect(b.sheet('Data').cells).toEqual(userCells);
+    const json = result.json as { clients: { id: string; rfmCell: string; segment: string }[] };
+    const byId = Object.fromEntries(json.clients.map((c) => [c.id, [c.rfmCell, c.segment]]));
+    expect(byId).toEqual({
+      [hyperlink]: ['444', 'loyal'],
+      [phone]: ['222', 'hibernating'],
+      Boris: ['111', 'lost'],
+    });
+    const clientSheet = b.sheets.find((s) => s.report?.tables.some((t) => t.id === 'clients'));
+    const clientTable = clientSheet?.report?.tables.find((t) => t.id === 'clients');
+    expect(clientTable?.rows.map((r) => r[0])).toEqual(
+      expect.arrayContaining([hyperlink, phone, 'Boris']),
+    );
+    expect(b.sheets.filter((s) => s.owned).length).toBe(result.sheets.length);
+    // ABC/XYZ not chosen: no ABC-XYZ tables.
+    expect(b.sheets.some((s) => s.report?.tables.some((t) => t.id.startsWith('abcXyz')))).toBe(
+      false,
+    );
+  });
+
+  test("annotate mode puts each row's own segment beside it (rows 2..7) and leaves A:C unchanged", async () => {
+    const b = book();
+    const result = await runAnalyses(b, { analyses: ['rfm'], mode: 'annotate', locale: 'en' });
+    expect(result.annotation).toEqual({
+      sheetName: 'Data',
+      address: 'D1:E7',
+      insertedColumns: false,
+    });
+    const cells = b.sheet('Data').cells;
+    expect(cells.map((r) => r.slice(0, 3))).toEqual(userCells);
+    expect(cells.map((r) => r[4])).toEqual([
+      'clientbase: RFM',
+      '444',
+      '222',
+      '111',
+      '444',
+      '222',
+      '444',
+    ]);
+    expect(cells[1]?.[3]).toBe('Loyal');
+  });
+
+  test('detectColumns finds client, date and amount in columns A..C of a transaction list', async () => {
+    const d = await detectColumns(book(), { locale: 'ru' });
+    expect(d.mapping).toMatchObject({ client: 0, date: 1, amount: 2 });
+    expect(d.shape).toBe('transactions');
+    expect(d.headerRow).toBe(1);
+    expect(d.dataRowCount).toBe(6);
+  });
+
+  test('an amount header the reader does not know leaves the mapping partial; the user mapping then runs', async () => {
+    const b = new FakeWorkbook();
+    const cells = userCells.map((row, i) => (i === 0 ? ['Клиент', 'Дата', 'Оплачено'] : row));
+    b.addUserSheet('Data', cells);
+    const d = await detectColumns(b, { locale: 'ru' });
+    expect(d.complete).toBe(false);
+    expect(d.problem).toEqual(expect.any(String));
+    expect(d.mapping).toEqual({ client: 0, date: 1 });
+    expect(d.headers).toEqual(['Клиент', 'Дата', 'Оплачено']);
+    const result = await runAnalyses(b, {
+      analyses: ['rfm'],
+      mode: 'sheets',
+      locale: 'ru',
+      mapping: { ...d.mapping, amount: 2 },
+      headerRow: d.headerRow,
+    });
+    expect(result.clientCount).toBe(3);
+    expect(b.sheet('Data').cells).toEqual(cells);
+  });
+
+  test('the core of this version offers RFM and ABC/XYZ', () => {
+    const available = detectAvailableAnalyses();
+    expect(available.has('rfm')).toBe(true);
+    expect(available.has('abcXyz')).toBe(true);
+  });
+});
