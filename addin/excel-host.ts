@@ -1,3 +1,4 @@
+import { a1Address, columnLetters } from '../shared/sheet-data/a1-address';
 import { AnalyticsError } from '../shared/errors';
 import type {
   AnnotateRequest,
@@ -70,23 +71,6 @@ const CHART_TYPE: Readonly<Record<ChartSpec['kind'], Excel.ChartType>> = {
 
 function Excel_ChartType(name: `${Excel.ChartType}`): Excel.ChartType {
   return name as Excel.ChartType;
-}
-
-/** `A`, `B`, ... `Z`, `AA` ... for a 1-based column number. */
-export function columnLetters(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** `B3:D10` for a rectangle in 1-based sheet numbers. */
-export function a1Address(row: number, column: number, rows: number, columns: number): string {
-  return `${columnLetters(column)}${row}:${columnLetters(column + columns - 1)}${row + rows - 1}`;
 }
 
 /** The address part of `Sheet1!A1:B2` or `'My sheet'!A1:B2`. */

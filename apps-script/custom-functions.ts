@@ -29,7 +29,7 @@ export function invokeCustomFunction(
       );
     }
     const decoded = fn.params.map((param, i) => decodeArg(param, args[i], context));
-    return encodeResult(fn.implementation(decoded), context);
+    return encodeResult(fn.implementation(decoded, { locale: context.locale }), context);
   } catch (error) {
     throw toSheetsError(error, context.locale);
   }

@@ -1,3 +1,4 @@
+import { a1Address, columnLetters } from '../../shared/sheet-data/a1-address';
 import { AnalyticsError } from '../../shared/errors';
 import type {
   AnnotateRequest,
@@ -62,25 +63,6 @@ function annotationHeaders(): ReadonlySet<string> {
     set.add(uiMessages[id].ru);
   }
   return set;
-}
-
-/** A1 column letters of a 1-based column number (1 → A, 27 → AA). */
-export function columnLetters(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** A1 address of a rectangle, e.g. `a1Address(3, 2, 10, 4)` is `B3:E12`. */
-export function a1Address(row: number, column: number, rows: number, columns: number): string {
-  const start = `${columnLetters(column)}${row}`;
-  if (rows === 1 && columns === 1) return start;
-  return `${start}:${columnLetters(column + columns - 1)}${row + rows - 1}`;
 }
 
 /** A report value as Sheets stores it: a `day` becomes a Sheets serial (1899-12-30 = 0). */

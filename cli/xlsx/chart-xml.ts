@@ -1,3 +1,4 @@
+import { columnLetters } from '../../shared/sheet-data/a1-address';
 /**
  * DrawingML chart parts for an xlsx package. ExcelJS writes cells but no charts, so the report
  * writer adds them to the saved package: a chart part (`c:chartSpace`, ECMA-376 Part 1 §21.2) whose
@@ -52,18 +53,6 @@ export function escapeXml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
-}
-
-/** Column letters of a 1-based column number: 1 -> `A`, 27 -> `AA`. */
-export function columnLetters(column: number): string {
-  let rest = column;
-  let letters = '';
-  while (rest > 0) {
-    const digit = (rest - 1) % 26;
-    letters = String.fromCharCode(65 + digit) + letters;
-    rest = Math.floor((rest - 1) / 26);
-  }
-  return letters;
 }
 
 /** A sheet name as it must appear in a formula: always quoted, inner quotes doubled. */

@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Report, ReportColumn, ReportTable, ReportValue } from '../../shared/report/types';
 import { addChartsToXlsx } from './add-charts';
-import { columnLetters, type XlsxChart } from './chart-xml';
+import { columnLetters } from '../../shared/sheet-data/a1-address';
+import type { XlsxChart } from './chart-xml';
 
 /** A cell of the user's original sheet, copied as is into the report. */
 export type OriginalValue = string | number | boolean | Date | null | { readonly error: string };

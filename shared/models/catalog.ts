@@ -1,14 +1,19 @@
 import type { CalendarDay } from '../calendar';
-import type { CatalogArg, CatalogFunction, CatalogParam, CatalogScalar } from '../catalog/types';
+import type {
+  CatalogArg,
+  CatalogContext,
+  CatalogFunction,
+  CatalogParam,
+  CatalogScalar,
+} from '../catalog/types';
 import { translate, type Locale } from '../i18n';
 import {
   numberArgument,
   optionalBooleanArgument,
   optionalNumberArgument,
   optionalTextArgument,
-  rangeArgument,
-} from '../metrics/catalog-arguments';
-import { readSheet } from '../sheet-data/read-sheet';
+  transactionRangeArgument,
+} from '../catalog/catalog-arguments';
 import { fitBgNbd } from './bg-nbd';
 import { fitGammaGamma } from './gamma-gamma';
 import { modelsError, modelsMessages, type ModelsMessageId } from './messages';
@@ -69,12 +74,16 @@ function choice<T extends string>(
 }
 
 /** Reads the range, summarises it for the models and fits the chosen purchase model. */
-function analyse(args: readonly CatalogArg[], first: number): Analysis {
+function analyse(
+  args: readonly CatalogArg[],
+  first: number,
+  context: CatalogContext | undefined,
+): Analysis {
   const locale = choice(
     optionalTextArgument(args, first + 4, 'language'),
     'language',
     ['en', 'ru'] as const,
-    'en',
+    context?.locale ?? 'en',
   );
   const unit = choice<TimeUnit>(
     optionalTextArgument(args, first + 1, 'unit'),
@@ -88,13 +97,7 @@ function analyse(args: readonly CatalogArg[], first: number): Analysis {
     ['bgnbd', 'paretonbd'] as const,
     'bgnbd',
   );
-  const read = readSheet(rangeArgument(args, 0, 'transactions'), { locale, shape: 'transactions' });
-  if (read.transactions.length === 0) {
-    const firstProblem = read.rejectedRows[0];
-    throw modelsError('empty_input', 'catalog.noPurchases', {
-      problem: firstProblem ? `row ${firstProblem.row}: ${firstProblem.reason}` : '-',
-    });
-  }
+  const read = transactionRangeArgument(args, 0, 'transactions', locale, context);
   let calibrationEnd: CalendarDay | undefined = optionalNumberArgument(
     args,
     first,
@@ -143,8 +146,8 @@ export const modelsCatalog: readonly CatalogFunction[] = [
       formula: '=P_ALIVE(A1:C7000, DATE(1997,9,30))',
       result: 'one row per client: Client, P(active) (e.g. 1, 0.73)',
     },
-    implementation: (args) => {
-      const a = analyse(args, 1);
+    implementation: (args, context) => {
+      const a = analyse(args, 1, context);
       return withHeader(
         a,
         [t(a, 'column.client'), t(a, 'column.probabilityAlive')],
@@ -169,9 +172,9 @@ export const modelsCatalog: readonly CatalogFunction[] = [
       formula: '=EXPECTED_PURCHASES(A1:C7000, 39, DATE(1997,9,30))',
       result: 'one row per client: Client, expected purchases (e.g. 1, 1.23)',
     },
-    implementation: (args) => {
+    implementation: (args, context) => {
       const horizon = numberArgument(args, 1, 'horizon');
-      const a = analyse(args, 2);
+      const a = analyse(args, 2, context);
       return withHeader(
         a,
         [t(a, 'column.client'), t(a, 'column.expectedPurchases', { horizon, unit: a.unitLabel })],
@@ -216,11 +219,11 @@ export const modelsCatalog: readonly CatalogFunction[] = [
       formula: '=CLV(A1:C7000, 12, 0.01, 0.3, DATE(1997,9,30), , , TRUE)',
       result: 'one row per client: Client, P(active), expected purchases, expected spend, CLV',
     },
-    implementation: (args) => {
+    implementation: (args, context) => {
       const months = optionalNumberArgument(args, 1, 'horizonMonths') ?? 12;
       const discount = optionalNumberArgument(args, 2, 'discountRate') ?? 0.01;
       const margin = optionalNumberArgument(args, 3, 'margin') ?? 1;
-      const a = analyse(args, 4);
+      const a = analyse(args, 4, context);
       const spend = fitGammaGamma(a.summary.clients).parameters;
       const forecasts = scoreClients(a.summary.clients, a.model, spend, {
         horizonPeriods: months,

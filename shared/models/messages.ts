@@ -197,10 +197,6 @@ export const modelsMessages = {
     en: 'Gross margin ratio 0..1 applied to spend (default 1 = revenue).',
     ru: 'Доля валовой маржи 0..1 от суммы покупок (по умолчанию 1 — выручка).',
   },
-  'catalog.noPurchases': {
-    en: 'No readable purchase rows; first problem: {problem}',
-    ru: 'Нет читаемых строк покупок; первая проблема: {problem}',
-  },
   'catalog.badChoice': {
     en: '{argument} must be one of: {choices}.',
     ru: '{argument} должен быть одним из: {choices}.',

@@ -1,14 +1,19 @@
 import type { CalendarDay } from '../calendar';
-import type { CatalogArg, CatalogFunction, CatalogParam, CatalogScalar } from '../catalog/types';
+import type {
+  CatalogArg,
+  CatalogContext,
+  CatalogFunction,
+  CatalogParam,
+  CatalogScalar,
+} from '../catalog/types';
 import { AnalyticsError } from '../errors';
 import { translate, type Locale } from '../i18n';
 import {
   optionalBooleanArgument,
   optionalNumberArgument,
   optionalTextArgument,
-  rangeArgument,
-} from '../metrics/catalog-arguments';
-import { readSheet } from '../sheet-data/read-sheet';
+  transactionRangeArgument,
+} from '../catalog/catalog-arguments';
 import type { Transaction } from '../sheet-data/types';
 import { abcClasses } from './abc-classes';
 import { summariseCustomers, type CustomerSummary } from './customer-summary';
@@ -69,8 +74,9 @@ interface RangeAnalysis {
 }
 
 /** Decodes the common arguments and summarises the range's transactions. */
-function analyseRange(args: readonly CatalogArg[]): RangeAnalysis {
-  const language = optionalTextArgument(args, 3, 'language')?.toLowerCase() ?? 'en';
+function analyseRange(args: readonly CatalogArg[], context?: CatalogContext): RangeAnalysis {
+  const language =
+    optionalTextArgument(args, 3, 'language')?.toLowerCase() ?? context?.locale ?? 'en';
   if (language !== 'en' && language !== 'ru') {
     throw new AnalyticsError('invalid_argument', 'language must be "en" or "ru".', {
       argument: 'language',
@@ -81,15 +87,7 @@ function analyseRange(args: readonly CatalogArg[]): RangeAnalysis {
   if (asOf !== undefined && !Number.isInteger(asOf)) {
     throw new AnalyticsError('invalid_argument', 'asOf must be a date.', { argument: 'asOf' });
   }
-  const read = readSheet(rangeArgument(args, 0, 'transactions'), { locale, shape: 'transactions' });
-  if (read.transactions.length === 0) {
-    throw new AnalyticsError(
-      'empty_input',
-      read.rejectedRows.length > 0
-        ? `No readable purchase rows; first problem: row ${read.rejectedRows[0]?.row}: ${read.rejectedRows[0]?.reason}`
-        : 'No purchase rows below the header.',
-    );
-  }
+  const read = transactionRangeArgument(args, 0, 'transactions', locale, context);
   const summaries = summariseCustomers(read.transactions, asOf === undefined ? {} : { asOf });
   return {
     summaries,
@@ -124,8 +122,8 @@ export const segmentationCatalog: readonly CatalogFunction[] = [
       formula: '=RFM(A1:C100, DATE(2024,6,1), TRUE)',
       result: 'one row per client: Client, R, F, M, RFM (e.g. Ann, 5, 4, 5, "545")',
     },
-    implementation: (args) => {
-      const analysis = analyseRange(args);
+    implementation: (args, context) => {
+      const analysis = analyseRange(args, context);
       const scores = rfmScores(analysis.summaries);
       return output(
         analysis,
@@ -162,8 +160,8 @@ export const segmentationCatalog: readonly CatalogFunction[] = [
       formula: '=SEGMENT(A1:C100, DATE(2024,6,1), TRUE, "en")',
       result: 'one row per client: Client, Segment, RFM (e.g. Ann, Champions, "545")',
     },
-    implementation: (args) => {
-      const analysis = analyseRange(args);
+    implementation: (args, context) => {
+      const analysis = analyseRange(args, context);
       const scores = rfmScores(analysis.summaries);
       return output(
         analysis,
@@ -188,8 +186,8 @@ export const segmentationCatalog: readonly CatalogFunction[] = [
       formula: '=ABC(A1:C100, , TRUE)',
       result: 'one row per client: Client, ABC, Revenue, Revenue share (e.g. Ann, A, 52000, 0.12)',
     },
-    implementation: (args) => {
-      const analysis = analyseRange(args);
+    implementation: (args, context) => {
+      const analysis = analyseRange(args, context);
       const classes = abcClasses(analysis.summaries);
       return output(
         analysis,
@@ -214,8 +212,8 @@ export const segmentationCatalog: readonly CatalogFunction[] = [
       formula: '=XYZ(A1:C100, DATE(2024,5,1), TRUE)',
       result: 'one row per client: Client, XYZ, CV (e.g. Ann, Y, 0.71; blank CV when not computed)',
     },
-    implementation: (args) => {
-      const analysis = analyseRange(args);
+    implementation: (args, context) => {
+      const analysis = analyseRange(args, context);
       const classes = xyzClasses(analysis.transactions, analysis.summaries);
       return output(
         analysis,

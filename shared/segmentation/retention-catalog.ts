@@ -1,9 +1,9 @@
 import { formatIsoDay, type CalendarDay } from '../calendar';
-import type { CatalogArg, CatalogFunction, CatalogScalar } from '../catalog/types';
+import { transactionRangeArgument } from '../catalog/catalog-arguments';
+import type { CatalogArg, CatalogContext, CatalogFunction, CatalogScalar } from '../catalog/types';
 import { AnalyticsError } from '../errors';
 import { localeFromTag } from '../i18n/translate';
-import { readSheet } from '../sheet-data/read-sheet';
-import type { Grid, Transaction } from '../sheet-data/types';
+import type { Transaction } from '../sheet-data/types';
 import { cohortRetention } from './cohort-retention';
 import { lostClients } from './lost-clients';
 import { describeRetentionAlert, retentionAlerts } from './retention-alerts';
@@ -30,15 +30,12 @@ const asOfParam = {
 } as const;
 
 /** Reads the range as a transaction list; a client list cannot give these analyses. */
-function transactionsOf(arg: CatalogArg): readonly Transaction[] {
-  if (!Array.isArray(arg)) {
-    throw new AnalyticsError('invalid_argument', 'transactions must be a range with a header row.');
-  }
-  const read = readSheet(arg as Grid, { shape: 'transactions' });
-  if (read.transactions.length === 0) {
-    throw new AnalyticsError('empty_input', 'The range has no readable purchase rows.');
-  }
-  return read.transactions;
+function transactionsOf(
+  args: readonly CatalogArg[],
+  context: CatalogContext | undefined,
+): readonly Transaction[] {
+  return transactionRangeArgument(args, 0, 'transactions', context?.locale ?? 'en', context)
+    .transactions;
 }
 
 function asOfOf(arg: CatalogArg, transactions: readonly Transaction[]): CalendarDay {
@@ -95,8 +92,8 @@ export const retentionCatalog: readonly CatalogFunction[] = [
       formula: '=LOST_CLIENTS(A1:C15, DATE(2024,6,1), 240)',
       result: 'Ann | 2023-12-01 | 2024-03-03 | 12000 | 1000 | 240000',
     },
-    implementation: (args) => {
-      const transactions = transactionsOf(args[0]);
+    implementation: (args, context) => {
+      const transactions = transactionsOf(args, context);
       const asOf = asOfOf(args[1], transactions);
       const expected = optionalNumber(args[2], 'expectedMonths');
       const result = lostClients(transactions, {
@@ -136,8 +133,8 @@ export const retentionCatalog: readonly CatalogFunction[] = [
     ],
     result: 'scalar',
     example: { formula: '=CHURN_RATE_PERIOD(A1:C15, DATE(2024,6,1))', result: '0.5' },
-    implementation: (args) => {
-      const transactions = transactionsOf(args[0]);
+    implementation: (args, context) => {
+      const transactions = transactionsOf(args, context);
       const asOf = asOfOf(args[1], transactions);
       const months = optionalNumber(args[2], 'periodMonths');
       const { totals } = lostClients(transactions, {
@@ -180,8 +177,8 @@ export const retentionCatalog: readonly CatalogFunction[] = [
       result:
         'S | A regular has gone quiet | Purchases: 3, usually every 10 days; no purchase for 41 days (more than 20). | Call personally before the client is lost; remind them of their usual purchase.',
     },
-    implementation: (args) => {
-      const transactions = transactionsOf(args[0]);
+    implementation: (args, context) => {
+      const transactions = transactionsOf(args, context);
       const asOf = asOfOf(args[1], transactions);
       const language = args[2];
       const locale = localeFromTag(typeof language === 'string' ? language : undefined);
@@ -204,8 +201,8 @@ export const retentionCatalog: readonly CatalogFunction[] = [
       formula: '=COHORT_RETENTION(A1:C9, DATE(2024,4,1))',
       result: '2024-01 | 2 | 1 | 0.5 | 0.5',
     },
-    implementation: (args) => {
-      const transactions = transactionsOf(args[0]);
+    implementation: (args, context) => {
+      const transactions = transactionsOf(args, context);
       const asOf = asOfOf(args[1], transactions);
       const { cohorts } = cohortRetention(transactions, { asOf });
       const width = cohorts.reduce((w, c) => Math.max(w, c.activeShares.length), 0);

@@ -9,3 +9,4 @@ export * from './header-synonyms';
 export * from './map-columns';
 export * from './detect-header-row';
 export * from './read-sheet';
+export * from './a1-address';

@@ -1,10 +1,5 @@
 import { makeDayOfDate } from '../../apps-script/sheets-codec';
-import {
-  OWNED_SHEET_KEY,
-  SheetsHost,
-  a1Address,
-  columnLetters,
-} from '../../apps-script/server/sheets-host';
+import { OWNED_SHEET_KEY, SheetsHost } from '../../apps-script/server/sheets-host';
 import { runAnalysesStepNow } from '../../apps-script/server/run-step';
 import type { ReportSheet } from '../../shared/report/types';
 import { inThreadEngine, runAnalyses } from '../../shared/workflows';
@@ -64,12 +59,6 @@ const report: ReportSheet = {
 };
 
 describe('SheetsHost over fake SpreadsheetApp', () => {
-  it('A1 helpers: column 27 is AA, a1Address(3, 2, 10, 4) is B3:E12 (counted by hand)', () => {
-    expect(columnLetters(27)).toBe('AA');
-    expect(columnLetters(702)).toBe('ZZ');
-    expect(a1Address(3, 2, 10, 4)).toBe('B3:E12');
-  });
-
   it('reads the current region with dates as calendar days in the sheet zone (2024-03-12 = 19794)', () => {
     const { host } = setup();
     const region = host.readRegionNow({ kind: 'current-region' });

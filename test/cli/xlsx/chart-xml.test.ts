@@ -1,6 +1,5 @@
 import {
   chartXml,
-  columnLetters,
   drawingXml,
   escapeXml,
   quoteSheetName,
@@ -25,21 +24,6 @@ const CHART: XlsxChart = {
   pointColors: ['#63BE7B', null, '#BFBFBF'],
   anchor: { fromColumn: 11, fromRow: 0, toColumn: 20, toRow: 20 },
 };
-
-describe('columnLetters', () => {
-  it('follows the spreadsheet column naming (A..Z, AA.., by hand: 27 = AA, 702 = ZZ, 703 = AAA)', () => {
-    expect([1, 2, 26, 27, 52, 53, 702, 703].map(columnLetters)).toEqual([
-      'A',
-      'B',
-      'Z',
-      'AA',
-      'AZ',
-      'BA',
-      'ZZ',
-      'AAA',
-    ]);
-  });
-});
 
 describe('formula references', () => {
   it("quotes sheet names and doubles inner apostrophes (ECMA-376 formula grammar: 'It''s')", () => {

@@ -1,3 +1,4 @@
+import { columnLetters } from '../../../shared/sheet-data/a1-address';
 import { AnalyticsError } from '../../../shared/errors';
 import type {
   AnnotateRequest,
@@ -19,17 +20,6 @@ export interface FakeSheet {
   owned: boolean;
   cells: Cell[][];
   report?: ReportSheet;
-}
-
-function columnLetters(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** `A1:C3`-style address of a rectangle in 1-based sheet numbers. */

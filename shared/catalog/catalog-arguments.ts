@@ -1,6 +1,8 @@
-import type { CatalogArg } from '../catalog/types';
+import type { Locale } from '../i18n';
+import { readSheet } from '../sheet-data/read-sheet';
+import type { CatalogArg, CatalogContext } from './types';
 import { AnalyticsError } from '../errors';
-import type { Cell, Grid } from '../sheet-data/types';
+import type { Cell, Grid, SheetReadResult } from '../sheet-data/types';
 
 /**
  * Decoding of spreadsheet-function arguments (as the catalog passes them) into core values, with
@@ -65,4 +67,42 @@ export function rangeArgument(args: readonly CatalogArg[], index: number, name: 
     throw new AnalyticsError('invalid_argument', `${name} must be a range.`, { argument: name });
   }
   return [[value]];
+}
+
+const NO_PURCHASES = {
+  en: 'The range has no readable purchase rows',
+  ru: 'В диапазоне нет читаемых строк с покупками',
+} as const;
+const FIRST_PROBLEM_ROW = { en: 'first problem, row', ru: 'первая ошибка, строка' } as const;
+
+/**
+ * Reads a range argument as a transaction list (first row a header), in the calling workbook's
+ * date system and language. Rejected rows are left out as everywhere else; when no row can be read
+ * it throws `AnalyticsError('empty_input')` naming the first problem row, since a spilled array has
+ * no room for the list of rejected rows.
+ */
+export function transactionRangeArgument(
+  args: readonly CatalogArg[],
+  index: number,
+  name: string,
+  locale: Locale,
+  context: CatalogContext | undefined,
+): SheetReadResult {
+  const grid = rangeArgument(args, index, name);
+  const read = readSheet(grid, {
+    locale,
+    shape: 'transactions',
+    ...(context?.dateSystem === undefined ? {} : { dateSystem: context.dateSystem }),
+  });
+  if (read.transactions.length === 0) {
+    const first = read.rejectedRows[0];
+    throw new AnalyticsError(
+      'empty_input',
+      first === undefined
+        ? `${NO_PURCHASES[locale]}.`
+        : `${NO_PURCHASES[locale]}; ${FIRST_PROBLEM_ROW[locale]} ${first.row}: ${first.reason}`,
+      { argument: name },
+    );
+  }
+  return read;
 }
