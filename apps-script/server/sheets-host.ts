@@ -1,4 +1,4 @@
-import { a1Address, columnLetters } from '../../shared/sheet-data/a1-address';
+import { a1Address } from '../../shared/sheet-data/a1-address';
 import { AnalyticsError } from '../../shared/errors';
 import type {
   AnnotateRequest,
