@@ -103,6 +103,11 @@ export async function runCli(
 }
 
 if (require.main === module) {
+  // `clientbase analyze big.csv | head` closes the pipe early; that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   void runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,

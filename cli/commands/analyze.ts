@@ -18,6 +18,9 @@ const OPTIONS: OptionSpec = {
     locale: 'string',
     out: 'string',
     json: 'string',
+    margin: 'string',
+    'inactive-days': 'string',
+    abc: 'string',
     help: 'boolean',
   },
   aliases: { h: 'help' },
@@ -33,6 +36,30 @@ export interface AnalyzeArguments {
   readonly locale?: Locale;
   readonly out?: string;
   readonly json?: string;
+  /** Gross margin ratio 0..1, for the simple LTV. */
+  readonly marginRatio?: number;
+  readonly inactiveAfterDays?: number;
+  /** ABC cut-offs as ratios, e.g. [0.8, 0.95]. */
+  readonly abcThresholds?: readonly [number, number];
+}
+
+/** `0.3` or `30%` -> 0.3; undefined when it is not a ratio in 0..1. */
+function parseRatio(text: string): number | undefined {
+  const percent = text.trim().endsWith('%');
+  const value = Number(text.trim().replace(/%$/, '').replace(',', '.'));
+  if (!Number.isFinite(value)) return undefined;
+  const ratio = percent ? value / 100 : value;
+  return ratio >= 0 && ratio <= 1 ? ratio : undefined;
+}
+
+/** `80/95` (percent) or `0.8/0.95` -> [0.8, 0.95]; undefined unless 0 < A < B <= 1. */
+function parseAbcThresholds(text: string): readonly [number, number] | undefined {
+  const parts = text.split('/');
+  if (parts.length !== 2) return undefined;
+  const numbers = parts.map((part) => Number(part.trim().replace(',', '.')));
+  const [a, b] = numbers.map((n) => (n > 1 ? n / 100 : n));
+  if (a === undefined || b === undefined || !(a > 0 && a < b && b <= 1)) return undefined;
+  return [a, b];
 }
 
 /**
@@ -55,9 +82,32 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
     asOf = parseIsoDay(asOfText);
     if (asOf === undefined) throw new CliError('badAsOf', { value: asOfText });
   }
+  let marginRatio: number | undefined;
+  if (parsed.strings.margin !== undefined) {
+    marginRatio = parseRatio(parsed.strings.margin);
+    if (marginRatio === undefined) {
+      throw new CliError('badMargin', { value: parsed.strings.margin });
+    }
+  }
+  let inactiveAfterDays: number | undefined;
+  const inactiveText = parsed.strings['inactive-days'];
+  if (inactiveText !== undefined) {
+    inactiveAfterDays = Number(inactiveText);
+    if (!Number.isInteger(inactiveAfterDays) || inactiveAfterDays <= 0) {
+      throw new CliError('badInactiveDays', { value: inactiveText });
+    }
+  }
+  let abcThresholds: readonly [number, number] | undefined;
+  if (parsed.strings.abc !== undefined) {
+    abcThresholds = parseAbcThresholds(parsed.strings.abc);
+    if (abcThresholds === undefined) throw new CliError('badAbc', { value: parsed.strings.abc });
+  }
   return {
     input,
     ...(sheet === undefined ? {} : { sheet }),
+    ...(marginRatio === undefined ? {} : { marginRatio }),
+    ...(inactiveAfterDays === undefined ? {} : { inactiveAfterDays }),
+    ...(abcThresholds === undefined ? {} : { abcThresholds }),
     ...(asOf === undefined ? {} : { asOf }),
     ...(locale === undefined ? {} : { locale }),
     ...(out === undefined ? {} : { out }),
@@ -133,10 +183,15 @@ async function runAnalyze(args: readonly string[], context: CliContext): Promise
     ...(parsed.sheet === undefined ? {} : { sheet: parsed.sheet }),
   });
   const read = readSheet(input.grid, { locale, dateSystem: input.dateSystem });
-  const { report, json } = buildAnalysisReport(
-    read,
-    parsed.asOf === undefined ? { locale } : { locale, asOf: parsed.asOf },
-  );
+  const { report, json } = buildAnalysisReport(read, {
+    locale,
+    ...(parsed.asOf === undefined ? {} : { asOf: parsed.asOf }),
+    ...(parsed.marginRatio === undefined ? {} : { marginRatio: parsed.marginRatio }),
+    ...(parsed.inactiveAfterDays === undefined
+      ? {}
+      : { inactiveAfterDays: parsed.inactiveAfterDays }),
+    ...(parsed.abcThresholds === undefined ? {} : { abc: { thresholds: parsed.abcThresholds } }),
+  });
   const lines = summaryLines(
     json,
     parsed.input,

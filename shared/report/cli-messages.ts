@@ -54,6 +54,9 @@ export const CLI_MESSAGES = {
       '  --out FILE.xlsx      write the report workbook: your data untouched on the first sheet,',
       '                       results on new sheets with segment colours and a chart',
       '  --json FILE.json     write a machine-readable report (clients, rejectedRows, segments, ...)',
+      '  --margin R           gross margin ratio 0..1 or percent (0.35, 35%) for the simple LTV',
+      '  --inactive-days N    days without a purchase after which a client is inactive (default 180)',
+      '  --abc A/B            ABC cut-offs in percent of revenue (default 80/95; e.g. 75/95)',
       '  --help, -h           show this help',
       '',
       'Example:',
@@ -75,6 +78,9 @@ export const CLI_MESSAGES = {
       '  --out ФАЙЛ.xlsx      записать отчёт: ваши данные без изменений на первом листе,',
       '                       результаты на новых листах с цветами сегментов и диаграммой',
       '  --json ФАЙЛ.json     записать отчёт для программ (clients, rejectedRows, segments, ...)',
+      '  --margin R           доля валовой маржи 0..1 или в процентах (0,35, 35%) для простого LTV',
+      '  --inactive-days N    через сколько дней без покупок клиент неактивен (по умолчанию 180)',
+      '  --abc A/B            границы ABC в процентах выручки (по умолчанию 80/95; например 75/95)',
       '  --help, -h           эта справка',
       '',
       'Пример:',
@@ -105,6 +111,18 @@ export const CLI_MESSAGES = {
   badLocale: {
     en: "--locale must be 'en' or 'ru', not '{value}'.",
     ru: "--locale должен быть 'en' или 'ru', а не '{value}'.",
+  },
+  badMargin: {
+    en: "--margin must be a ratio from 0 to 1 or a percent (e.g. 0.35 or 35%), not '{value}'.",
+    ru: "--margin должен быть долей от 0 до 1 или процентом (например 0,35 или 35%), а не '{value}'.",
+  },
+  badInactiveDays: {
+    en: "--inactive-days must be a whole number of days above 0, not '{value}'.",
+    ru: "--inactive-days должен быть целым числом дней больше 0, а не '{value}'.",
+  },
+  badAbc: {
+    en: "--abc must be two cut-offs A/B in percent with 0 < A < B <= 100 (e.g. 80/95), not '{value}'.",
+    ru: "--abc должен задавать две границы A/B в процентах, 0 < A < B <= 100 (например 80/95), а не '{value}'.",
   },
   badAsOf: {
     en: "--as-of must be a real date written YYYY-MM-DD (e.g. 2025-01-31), not '{value}'.",

@@ -275,3 +275,43 @@ describe('parseAnalyzeArguments', () => {
     expect(() => parseAnalyzeArguments(['a.csv', '--as-of', '2025-02-30'])).toThrow('badAsOf');
   });
 });
+
+describe('analyze options for the metrics', () => {
+  it('reads --margin as a ratio or percent, --inactive-days as days and --abc as percent cut-offs', () => {
+    expect(
+      parseAnalyzeArguments([
+        'a.csv',
+        '--margin',
+        '35%',
+        '--inactive-days',
+        '90',
+        '--abc',
+        '75/95',
+      ]),
+    ).toMatchObject({ marginRatio: 0.35, inactiveAfterDays: 90, abcThresholds: [0.75, 0.95] });
+    expect(parseAnalyzeArguments(['a.csv', '--margin=0,4'])).toMatchObject({ marginRatio: 0.4 });
+  });
+
+  it.each([
+    [['--margin', '2'], 'badMargin'],
+    [['--margin', 'half'], 'badMargin'],
+    [['--inactive-days', '0'], 'badInactiveDays'],
+    [['--inactive-days', '12.5'], 'badInactiveDays'],
+    [['--abc', '95/80'], 'badAbc'],
+    [['--abc', '80'], 'badAbc'],
+  ])('rejects %j with %s', (options, code) => {
+    expect(() => parseAnalyzeArguments(['a.csv', ...options])).toThrow(code);
+  });
+
+  it('passes the margin to the simple LTV: S × C × P × t with P = 0.35 (sample, by the JSON inputs)', async () => {
+    const json = path.join(tempDir(), 'r.json');
+    const result = await runCaptured(['analyze', SAMPLE_CSV, '--margin', '35%', '--json', json]);
+    expect(result.code).toBe(0);
+    const ltv = JSON.parse(readFileSync(json, 'utf8')).metrics.ltv;
+    expect(ltv.marginRatio).toBe(0.35);
+    expect(ltv.ltv).toBeCloseTo(
+      ltv.averageCheck * ltv.purchasesPerMonth * 0.35 * ltv.lifetimeMonths,
+      1,
+    );
+  });
+});
