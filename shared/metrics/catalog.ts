@@ -3,7 +3,11 @@ import { AnalyticsError } from '../errors';
 import type { Cell } from '../sheet-data/types';
 import { acquisitionPaybackByProfit, acquisitionPaybackByRevenue } from './acquisition-payback';
 import { averageCheck, averageProfitPerSale } from './average-check';
-import { numberArgument as num, optionalTextArgument, rangeArgument } from '../catalog/catalog-arguments';
+import {
+  numberArgument as num,
+  optionalTextArgument,
+  rangeArgument,
+} from '../catalog/catalog-arguments';
 import { yearlyChurnCost } from './churn-cost';
 import { churnRate } from './churn-rate';
 import { customerAcquisitionCost } from './customer-acquisition-cost';
