@@ -19,7 +19,12 @@ const SAMPLE_LINES = 30;
 const INTERN_MAX_LENGTH = 32;
 /** Distinct values remembered per column; beyond it values are still found, not added. */
 const INTERN_MAX_ENTRIES = 1 << 17;
-/** Lookups after which a column whose values repeat less than 1 time in 10 stops interning. */
+/**
+ * Lookups per trial window. A column stops interning after a window in which fewer than 1 lookup
+ * in 4 found its value once its table is full: a column of client ids whose first rows are all
+ * new clients keeps its table and then repeats, while amounts or order ids fill it and keep
+ * missing.
+ */
 const INTERN_TRIAL = 1 << 16;
 /** Columns that get an intern table. */
 const INTERN_MAX_COLUMNS = 64;
@@ -31,7 +36,8 @@ const INTERN_MAX_COLUMNS = 64;
  * and later lookups by these strings reuse their cached hashes.
  */
 class FieldInterner {
-  private hashes = new Int32Array(1024);
+  /** Per slot its hash (never 0; 0 marks an empty slot) and length, side by side. */
+  private keys = new Int32Array(2048);
   private values: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
   private mask = 1023;
   private size = 0;
@@ -39,21 +45,29 @@ class FieldInterner {
   private hits = 0;
   private enabled = true;
 
-  take(text: string, start: number, end: number, hash: number): string {
+  take(text: string, start: number, end: number, rawHash: number): string {
     if (!this.enabled) return text.slice(start, end);
-    if (++this.lookups === INTERN_TRIAL && this.hits * 10 < this.lookups) {
-      // Values that rarely repeat (amounts, order ids): stop paying for lookups.
-      this.enabled = false;
-      this.values = [];
-      this.hashes = new Int32Array(0);
-      return text.slice(start, end);
+    if (++this.lookups === INTERN_TRIAL) {
+      if (this.hits * 4 < this.lookups && this.size >= INTERN_MAX_ENTRIES) {
+        // Values that rarely repeat (amounts, order ids): stop paying for lookups.
+        this.enabled = false;
+        this.values = [];
+        this.keys = new Int32Array(0);
+        return text.slice(start, end);
+      }
+      this.lookups = 0;
+      this.hits = 0;
     }
+    const hash = rawHash === 0 ? 1 : rawHash;
     const length = end - start;
+    const keys = this.keys;
     let slot = hash & this.mask;
     for (;;) {
-      const value = this.values[slot];
-      if (value === undefined) break;
-      if (this.hashes[slot] === hash && value.length === length) {
+      const slotHash = keys[2 * slot];
+      if (slotHash === 0) break;
+      // The probe reads the strings only when hash and length both match.
+      if (slotHash === hash && keys[2 * slot + 1] === length) {
+        const value = this.values[slot] ?? '';
         let k = 0;
         while (k < length && value.charCodeAt(k) === text.charCodeAt(start + k)) k++;
         if (k === length) {
@@ -66,28 +80,32 @@ class FieldInterner {
     const fresh = text.slice(start, end);
     if (this.size < INTERN_MAX_ENTRIES) {
       this.values[slot] = fresh;
-      this.hashes[slot] = hash;
+      keys[2 * slot] = hash;
+      keys[2 * slot + 1] = length;
       this.size++;
-      if (this.size * 2 > this.mask) this.grow();
+      // Grown at three quarters full: hash and length sit in one small array, so a longer probe
+      // costs little, and the smaller table stays in the cache.
+      if (this.size * 4 > (this.mask + 1) * 3) this.grow();
     }
     return fresh;
   }
 
   private grow(): void {
     const oldValues = this.values;
-    const oldHashes = this.hashes;
+    const oldKeys = this.keys;
     const capacity = (this.mask + 1) * 2;
     this.values = new Array<string | undefined>(capacity).fill(undefined);
-    this.hashes = new Int32Array(capacity);
+    const keys = new Int32Array(2 * capacity);
+    this.keys = keys;
     this.mask = capacity - 1;
     for (let k = 0; k < oldValues.length; k++) {
-      const value = oldValues[k];
-      if (value === undefined) continue;
-      const hash = oldHashes[k] ?? 0;
+      const hash = oldKeys[2 * k] ?? 0;
+      if (hash === 0) continue;
       let slot = hash & this.mask;
-      while (this.values[slot] !== undefined) slot = (slot + 1) & this.mask;
-      this.values[slot] = value;
-      this.hashes[slot] = hash;
+      while (keys[2 * slot] !== 0) slot = (slot + 1) & this.mask;
+      this.values[slot] = oldValues[k];
+      keys[2 * slot] = hash;
+      keys[2 * slot + 1] = oldKeys[2 * k + 1] ?? 0;
     }
   }
 }
@@ -121,6 +139,19 @@ function rowOf(fields: readonly string[], count: number): string[] {
     default:
       return fields.slice(0, count);
   }
+}
+
+/**
+ * The number of rows to make room for: one more than the line feeds, or than the carriage returns
+ * in a text without line feeds. Only a size hint: rows past it still go in (the array grows).
+ */
+function rowCapacity(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  if (count === 1) {
+    for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) count++;
+  }
+  return count;
 }
 
 /**
@@ -188,7 +219,10 @@ export function parseDelimitedText(text: string, delimiter?: Delimiter): Delimit
   const body = start === 0 ? text : text.slice(start);
   const used = delimiter ?? detectDelimiter(body);
   const d = used.charCodeAt(0);
-  const grid: string[][] = [];
+  // Sized once from the line breaks, then cut to the rows read: pushing a million rows would copy
+  // the growing array a dozen times.
+  const grid = new Array<string[]>(rowCapacity(body));
+  let rows = 0;
   const n = body.length;
   // Fields collect in a reused scratch array and each row is copied out at its exact length
   // (`rowOf`): growing a fresh array per row would allocate 17 slots for 4 fields.
@@ -261,11 +295,12 @@ export function parseDelimitedText(text: string, delimiter?: Delimiter): Delimit
       fieldPending = true;
       continue;
     }
-    grid.push(rowOf(fields, count));
+    grid[rows++] = rowOf(fields, count);
     count = 0;
     i += c === CR && body.charCodeAt(i + 1) === LF ? 2 : 1;
   }
   if (fieldPending) fields[count++] = '';
-  if (count > 0) grid.push(rowOf(fields, count));
+  if (count > 0) grid[rows++] = rowOf(fields, count);
+  grid.length = rows;
   return { grid, delimiter: used };
 }

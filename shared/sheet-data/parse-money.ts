@@ -20,22 +20,62 @@ function isDigitCode(code: number): boolean {
   return code >= CODE_0 && code <= CODE_9;
 }
 
-/** `123`, `-123`, `123.45`: the shape spreadsheets and most exports use, read without regexes. */
-function plainDecimal(text: string): number | undefined {
+/** Exact powers of ten: every 10^k with k <= 22 is a double without rounding. */
+const POWERS_OF_TEN = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+  1e18, 1e19, 1e20, 1e21, 1e22,
+];
+/** Digits that always fit a double exactly (10^15 < 2^53). */
+const EXACT_DIGITS = 15;
+
+/**
+ * Reads plain decimal text, `123`, `-123` or `123.45` (ASCII digits, an optional leading `-`, at
+ * most one `.` with digits on both sides), or gives `undefined` for any other text. The value is
+ * the one `Number(text)` gives, with `-0` read as 0.
+ *
+ * Definition: with at most 15 digits the digits form an exact integer m and the text is
+ * m / 10^k for k fraction digits; both are exact doubles and IEEE 754 division rounds correctly,
+ * so m / 10^k is the double nearest the decimal value, as `Number` returns (Clinger, "How to read
+ * floating point numbers accurately", PLDI 1990, the fast path). Longer texts go to `Number`.
+ * The hot path of money columns in big files; `parseMoney` reads every other shape.
+ *
+ * @param text the cell text
+ * @returns the amount, or `undefined` when the text has another shape. Never throws.
+ * @example plainDecimalAmount('-1234.50') === -1234.5; plainDecimalAmount('1 234') === undefined
+ */
+export function plainDecimalAmount(text: string): number | undefined {
   const length = text.length;
-  let i = text.charCodeAt(0) === CODE_MINUS ? 1 : 0;
+  const negative = text.charCodeAt(0) === CODE_MINUS;
+  let i = negative ? 1 : 0;
   const digitsStart = i;
-  while (i < length && isDigitCode(text.charCodeAt(i))) i++;
-  if (i === digitsStart) return undefined;
+  let mantissa = 0;
+  let code = 0;
+  while (i < length) {
+    code = text.charCodeAt(i);
+    if (code < CODE_0 || code > CODE_9) break;
+    mantissa = mantissa * 10 + (code - CODE_0);
+    i++;
+  }
+  let digits = i - digitsStart;
+  if (digits === 0) return undefined;
+  let fractionDigits = 0;
   if (i < length) {
-    if (text.charCodeAt(i) !== CODE_DOT) return undefined;
+    if (code !== CODE_DOT) return undefined;
     i++;
     const fractionStart = i;
-    while (i < length && isDigitCode(text.charCodeAt(i))) i++;
-    if (i === fractionStart || i < length) return undefined;
+    while (i < length) {
+      code = text.charCodeAt(i);
+      if (code < CODE_0 || code > CODE_9) return undefined;
+      mantissa = mantissa * 10 + (code - CODE_0);
+      i++;
+    }
+    fractionDigits = i - fractionStart;
+    if (fractionDigits === 0) return undefined;
+    digits += fractionDigits;
   }
-  const value = Number(text);
-  return value === 0 ? 0 : value;
+  const value =
+    digits <= EXACT_DIGITS ? mantissa / (POWERS_OF_TEN[fractionDigits] ?? 1) : Number(text);
+  return value === 0 ? 0 : negative && digits <= EXACT_DIGITS ? -value : value;
 }
 
 function isGroupSpace(char: string): boolean {
@@ -153,7 +193,7 @@ export function parseMoney(
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   const hint = options?.decimalSeparator;
   if (value.length > 0 && (hint !== ',' || !value.includes('.'))) {
-    const fast = plainDecimal(value);
+    const fast = plainDecimalAmount(value);
     if (fast !== undefined) return fast;
   }
   let text = value.trim();

@@ -1,3 +1,4 @@
+import { columnLetters } from './a1-address';
 import { formatIsoDay, type CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
 import { translate, type Locale, type MessageParams } from '../i18n';
@@ -9,6 +10,7 @@ import { plainIsoDay, readDateText, slashDateParts } from './parse-date-text';
 import {
   decimalSeparatorEvidence,
   parseMoney,
+  plainDecimalAmount,
   type DecimalSeparator,
   type ParseMoneyOptions,
 } from './parse-money';
@@ -77,18 +79,6 @@ const NO_COMPLAINT = new Set([
   'ok',
 ]);
 
-/** Spreadsheet column letters of a 1-based column number. @example columnLetter(27) === 'AA' */
-export function columnLetter(columnNumber: number): string {
-  let n = columnNumber;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 /** A problem found in one cell: a message id and its parameters, localized only when reported. */
 interface CellProblem {
   readonly id: SheetDataMessageId;
@@ -138,7 +128,7 @@ class SheetReader {
   }
 
   columnLabel(column: number): string {
-    const letter = columnLetter(column + this.firstColumnNumber);
+    const letter = columnLetters(column + this.firstColumnNumber);
     const header = this.headers[column] ?? '';
     return header === '' ? letter : `${letter} (${header})`;
   }
@@ -552,6 +542,198 @@ function firstRepeatedClient(grid: Grid, dataStart: number, column: number): str
   return undefined;
 }
 
+/** What a row loop counted, besides its records. */
+interface RowCounts {
+  readonly rejectedRows: RejectedRow[];
+  readonly blankRows: number;
+  readonly zeroAmounts: number;
+  readonly dataRowCount: number;
+}
+
+/**
+ * An array of `size` slots to fill in order and then cut to the filled length: a million pushes
+ * would copy the growing array a dozen times.
+ */
+function presized<T>(size: number): T[] {
+  return new Array<T>(Math.max(0, size));
+}
+
+/**
+ * The rows of a transaction list. Plain cells (a text client id seen before, an ISO date, a
+ * `123.45` amount) take the fast paths of the same rules `SheetReader` applies to every cell:
+ * the client cache by cell text, `plainIsoDay`, `parseMoney`'s plain-decimal reading.
+ */
+function readTransactionRows(
+  reader: SheetReader,
+  mapping: ColumnMapping,
+  optional: readonly OptionalReader[],
+  firstRowNumber: number,
+): RowCounts & { readonly records: Transaction[] } {
+  const grid = reader.grid;
+  const rowCount = grid.length;
+  const records = presized<Transaction>(rowCount - reader.dataStart);
+  let recordCount = 0;
+  const rejectedRows: RejectedRow[] = [];
+  let blankRows = 0;
+  let zeroAmounts = 0;
+  let dataRowCount = 0;
+  const clientColumn = mapping.client ?? 0;
+  const dateColumn = mapping.date ?? 0;
+  const amountColumn = mapping.amount ?? 0;
+  const clientsByText = reader.clientsByText;
+  const amountOptions = reader.moneyColumns.get(amountColumn)?.options;
+  // Plain `123.45` text is read as such unless a `,` decimal hint makes `.` a grouping mark.
+  const plainAmounts = amountOptions?.decimalSeparator !== ',';
+  const hasOptional = optional.length > 0;
+  const problems: CellProblem[] = [];
+
+  for (let r = reader.dataStart; r < rowCount; r++) {
+    const row = grid[r] ?? [];
+    const clientCell = row[clientColumn];
+    if (isBlankCell(clientCell) && rowIsBlank(row)) {
+      blankRows++;
+      continue;
+    }
+    dataRowCount++;
+    const rowNumber = firstRowNumber + r;
+
+    let identity: ClientIdentity | undefined;
+    if (typeof clientCell === 'string' && clientCell.charCodeAt(0) !== 35) {
+      identity = clientsByText.get(clientCell);
+    }
+    let clientProblem: CellProblem | undefined;
+    if (identity === undefined) {
+      const found = reader.client(clientCell, clientColumn);
+      if (isProblem(found)) clientProblem = found;
+      else identity = found;
+    }
+
+    const dateCell = row[dateColumn];
+    let day: CalendarDay | CellProblem | undefined;
+    if (typeof dateCell === 'string') {
+      const iso = plainIsoDay(dateCell);
+      day = typeof iso === 'number' ? iso : reader.day(dateCell, dateColumn);
+    } else {
+      day = reader.day(dateCell, dateColumn);
+    }
+
+    const amountCell = row[amountColumn];
+    let amount: number | CellProblem | undefined;
+    if (typeof amountCell === 'string' && plainAmounts) {
+      amount = plainDecimalAmount(amountCell) ?? reader.number(amountCell, amountColumn);
+    } else {
+      amount = reader.number(amountCell, amountColumn);
+    }
+
+    if (
+      identity !== undefined &&
+      typeof day === 'number' &&
+      typeof amount === 'number' &&
+      !hasOptional
+    ) {
+      // An object literal with one property order: every transaction shares one hidden class.
+      const transaction: Transaction = {
+        row: rowNumber,
+        clientKey: identity.key,
+        clientName: identity.name,
+        day,
+        amount,
+      };
+      if (amount === 0) zeroAmounts++;
+      records[recordCount++] = transaction;
+      continue;
+    }
+
+    if (problems.length > 0) problems.length = 0;
+    if (clientProblem !== undefined) problems.push(clientProblem);
+    if (day === undefined) problems.push(reader.problem('missingDate', dateColumn));
+    else if (isProblem(day)) problems.push(day);
+    if (amount === undefined) problems.push(reader.problem('missingAmount', amountColumn));
+    else if (isProblem(amount)) problems.push(amount);
+    const ok = problems.length === 0 && identity !== undefined;
+    const transaction: Mutable<Transaction> = {
+      row: rowNumber,
+      clientKey: ok ? (identity?.key ?? '') : '',
+      clientName: ok ? (identity?.name ?? '') : '',
+      day: ok ? (day as CalendarDay) : 0,
+      amount: ok ? (amount as number) : 0,
+    };
+    for (const read of optional) read(row, transaction, problems);
+    if (problems.length > 0) {
+      rejectedRows.push(reader.reject(rowNumber, problems));
+      continue;
+    }
+    if (transaction.amount === 0) zeroAmounts++;
+    records[recordCount++] = transaction;
+  }
+  records.length = recordCount;
+  return { records, rejectedRows, blankRows, zeroAmounts, dataRowCount };
+}
+
+/** The rows of a client list (a row per client). */
+function readClientRows(
+  reader: SheetReader,
+  mapping: ColumnMapping,
+  optional: readonly OptionalReader[],
+  firstRowNumber: number,
+): RowCounts & { readonly records: ClientRecord[] } {
+  const grid = reader.grid;
+  const records: ClientRecord[] = [];
+  const rejectedRows: RejectedRow[] = [];
+  let blankRows = 0;
+  let dataRowCount = 0;
+  const clientColumn = mapping.client ?? 0;
+  const clientDates = (
+    [
+      ['lastPurchaseDate', 'lastPurchaseDay'],
+      ['firstPurchaseDate', 'firstPurchaseDay'],
+    ] as const
+  ).filter(([role]) => mapping[role] !== undefined);
+  const problems: CellProblem[] = [];
+
+  for (let r = reader.dataStart; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const clientCell = row[clientColumn];
+    if (isBlankCell(clientCell) && rowIsBlank(row)) {
+      blankRows++;
+      continue;
+    }
+    dataRowCount++;
+    const rowNumber = firstRowNumber + r;
+    if (problems.length > 0) problems.length = 0;
+    const identity = reader.client(clientCell, clientColumn);
+    if (isProblem(identity)) problems.push(identity);
+    const record: Mutable<ClientRecord> = {
+      row: rowNumber,
+      clientKey: isProblem(identity) ? '' : identity.key,
+      clientName: isProblem(identity) ? '' : identity.name,
+    };
+    for (const [role, field] of clientDates) {
+      const column = mapping[role] ?? 0;
+      const day = reader.day(row[column], column);
+      if (isProblem(day)) problems.push(day);
+      else if (day !== undefined) record[field] = day;
+    }
+    if (mapping.purchaseCount !== undefined) {
+      const count = reader.count(row[mapping.purchaseCount], mapping.purchaseCount);
+      if (isProblem(count)) problems.push(count);
+      else if (count !== undefined) record.purchaseCount = count;
+    }
+    if (mapping.totalRevenue !== undefined) {
+      const total = reader.number(row[mapping.totalRevenue], mapping.totalRevenue);
+      if (isProblem(total)) problems.push(total);
+      else if (total !== undefined) record.totalRevenue = total;
+    }
+    for (const read of optional) read(row, record, problems);
+    if (problems.length > 0) {
+      rejectedRows.push(reader.reject(rowNumber, problems));
+      continue;
+    }
+    records.push(record);
+  }
+  return { records, rejectedRows, blankRows, zeroAmounts: 0, dataRowCount };
+}
+
 /**
  * Reads a grid of cells into transactions or client records, reporting every row it leaves out.
  *
@@ -687,91 +869,20 @@ export function readSheet(grid: Grid, options: ReadSheetOptions = {}): SheetRead
     if (column !== undefined) reader.prepareMoneyColumn(column);
   }
 
-  const transactions: Transaction[] = [];
-  const clients: ClientRecord[] = [];
-  const rejectedRows: RejectedRow[] = [];
-  let blankRows = 0;
-  let zeroAmounts = 0;
-  let dataRowCount = 0;
-  const clientColumn = mapping.client ?? 0;
-  const dateColumn = mapping.date ?? 0;
-  const amountColumn = mapping.amount ?? 0;
   const optional = optionalReaders(reader, mapping, shape === 'transactions');
-  const clientDates = (
-    [
-      ['lastPurchaseDate', 'lastPurchaseDay'],
-      ['firstPurchaseDate', 'firstPurchaseDay'],
-    ] as const
-  ).filter(([role]) => mapping[role] !== undefined);
-  const problems: CellProblem[] = [];
-
-  for (let r = dataStart; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const clientCell = row[clientColumn];
-    if (isBlankCell(clientCell) && rowIsBlank(row)) {
-      blankRows++;
-      continue;
-    }
-    dataRowCount++;
-    const rowNumber = firstRowNumber + r;
-    if (problems.length > 0) problems.length = 0;
-    const identity = reader.client(clientCell, clientColumn);
-    if (isProblem(identity)) problems.push(identity);
-
-    if (shape === 'transactions') {
-      const day = reader.day(row[dateColumn], dateColumn);
-      if (day === undefined) problems.push(reader.problem('missingDate', dateColumn));
-      else if (isProblem(day)) problems.push(day);
-      const amount = reader.number(row[amountColumn], amountColumn);
-      if (amount === undefined) problems.push(reader.problem('missingAmount', amountColumn));
-      else if (isProblem(amount)) problems.push(amount);
-      const ok = problems.length === 0 && !isProblem(identity);
-      // An object literal: the engine learns that objects from this site live long and allocates
-      // them straight in the old generation (allocation-site pretenuring); class instances are not.
-      const transaction: Mutable<Transaction> = {
-        row: rowNumber,
-        clientKey: ok ? identity.key : '',
-        clientName: ok ? identity.name : '',
-        day: ok ? (day as CalendarDay) : 0,
-        amount: ok ? (amount as number) : 0,
-      };
-      for (const read of optional) read(row, transaction, problems);
-      if (problems.length > 0) {
-        rejectedRows.push(reader.reject(rowNumber, problems));
-        continue;
-      }
-      if (transaction.amount === 0) zeroAmounts++;
-      transactions.push(transaction);
-    } else {
-      const record: Mutable<ClientRecord> = {
-        row: rowNumber,
-        clientKey: isProblem(identity) ? '' : identity.key,
-        clientName: isProblem(identity) ? '' : identity.name,
-      };
-      for (const [role, field] of clientDates) {
-        const column = mapping[role] ?? 0;
-        const day = reader.day(row[column], column);
-        if (isProblem(day)) problems.push(day);
-        else if (day !== undefined) record[field] = day;
-      }
-      if (mapping.purchaseCount !== undefined) {
-        const count = reader.count(row[mapping.purchaseCount], mapping.purchaseCount);
-        if (isProblem(count)) problems.push(count);
-        else if (count !== undefined) record.purchaseCount = count;
-      }
-      if (mapping.totalRevenue !== undefined) {
-        const total = reader.number(row[mapping.totalRevenue], mapping.totalRevenue);
-        if (isProblem(total)) problems.push(total);
-        else if (total !== undefined) record.totalRevenue = total;
-      }
-      for (const read of optional) read(row, record, problems);
-      if (problems.length > 0) {
-        rejectedRows.push(reader.reject(rowNumber, problems));
-        continue;
-      }
-      clients.push(record);
-    }
+  let counts: RowCounts;
+  let transactions: Transaction[] = [];
+  let clients: ClientRecord[] = [];
+  if (shape === 'transactions') {
+    const read = readTransactionRows(reader, mapping, optional, firstRowNumber);
+    transactions = read.records;
+    counts = read;
+  } else {
+    const read = readClientRows(reader, mapping, optional, firstRowNumber);
+    clients = read.records;
+    counts = read;
   }
+  const { rejectedRows, blankRows, zeroAmounts, dataRowCount } = counts;
 
   const ambiguous = reader.ambiguousMoney;
   if (ambiguous) {

@@ -1,5 +1,5 @@
 import {
-  columnLetter,
+  columnLetters,
   decimalSeparatorEvidence,
   detectDelimiter,
   detectHeaderRow,
@@ -10,6 +10,7 @@ import {
   parseDateText,
   parseDelimitedText,
   parseMoney,
+  plainDecimalAmount,
   plainIsoDay,
   readDateText,
   readSheet,
@@ -45,6 +46,9 @@ describe('doc card examples', () => {
   it('money', () => {
     expect(parseMoney('1 234,56 ₽')).toBe(1234.56);
     expect(parseMoney('(500)')).toBe(-500);
+    // -1234.50 by hand: 123450 / 10^2 with the sign; '1 234' has a space, so not plain.
+    expect(plainDecimalAmount('-1234.50')).toBe(-1234.5);
+    expect(plainDecimalAmount('1 234')).toBeUndefined();
     expect(decimalSeparatorEvidence('1,234.5')).toBe('.');
     expect(decimalSeparatorEvidence('1,234')).toBeUndefined();
   });
@@ -72,7 +76,7 @@ describe('doc card examples', () => {
     expect(normaliseHeader('Сумма, руб.')).toBe('сумма');
     expect(normaliseClientId('  Анна   ПЕТРОВА ')).toBe('анна петрова');
     expect(displayClientId('  Anna   Petrova ')).toBe('Anna Petrova');
-    expect([columnLetter(1), columnLetter(26), columnLetter(27), columnLetter(703)]).toEqual([
+    expect([columnLetters(1), columnLetters(26), columnLetters(27), columnLetters(703)]).toEqual([
       'A',
       'Z',
       'AA',

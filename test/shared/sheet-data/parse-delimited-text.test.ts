@@ -44,6 +44,15 @@ describe('parseDelimitedText', () => {
     ]);
   });
 
+  it('reads lone CRs mixed with LFs as line breaks: "a\\rb\\nc\\rd" is 4 rows, counted by hand', () => {
+    expect(parseDelimitedText('a\rb\nc\rd').grid).toEqual([['a'], ['b'], ['c'], ['d']]);
+    expect(parseDelimitedText('x,1\r\ny,2\rz,3\n').grid).toEqual([
+      ['x', '1'],
+      ['y', '2'],
+      ['z', '3'],
+    ]);
+  });
+
   it('is lenient with text after a closing quote and an unclosed quote', () => {
     expect(parseDelimitedText('"ab"c,d\n"open,x').grid).toEqual([['abc', 'd'], ['open,x']]);
   });
@@ -77,12 +86,13 @@ describe('parseDelimitedText', () => {
   });
 
   it('returns every value intact past the point where a column of distinct values stops interning', () => {
-    // 70,000 rows > 65,536 lookups, the trial after which a rarely repeating column is left alone.
+    // 200,000 distinct values: the table fills at 131,072 (2^17) and the window of 65,536 lookups
+    // that ends at lookup 196,608 finds almost none, so the column is then left alone.
     const lines: string[] = [];
-    for (let i = 0; i < 70000; i++)
+    for (let i = 0; i < 200000; i++)
       lines.push(`${i}.${i % 97},c${i % 10},${i % 3 === 0 ? '' : 'x'}`);
     const { grid } = parseDelimitedText(lines.join('\r\n'), ',');
-    expect(grid).toHaveLength(70000);
+    expect(grid).toHaveLength(200000);
     const mismatches = grid.filter((row, i) => row.length !== 3 || row.join(',') !== lines[i]);
     expect(mismatches).toEqual([]);
   });
