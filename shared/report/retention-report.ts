@@ -139,10 +139,7 @@ function transactionSheets(
   options: RetentionReportOptions,
   t: T,
 ): RetentionSheets {
-  const purchases = transactions.filter((x) => x.amount >= 0);
-  const asOf =
-    options.asOf ??
-    defaultAsOf((purchases.length > 0 ? purchases : transactions).map((x) => x.day));
+  const asOf = options.asOf ?? defaultTransactionAsOf(transactions);
   const histories = clientHistories(transactions, asOf);
   const lost = lostClientsFromHistories(histories, { ...options.lost, asOf });
   const alerts = retentionAlertsFromHistories(histories, { ...options.alerts, asOf });
@@ -159,8 +156,22 @@ function transactionSheets(
     asOf,
     ...(options.spendByChannel ? { spendByChannel: options.spendByChannel } : {}),
   });
+  // Display names: the spelling of each client's lowest sheet row, rows after asOf included. The
+  // histories hold the rows before asOf grouped already, so only the later rows are looked up.
   const names = new Map<string, { row: number; name: string }>();
+  for (const h of histories) {
+    let row = Infinity;
+    let name = h.clientName;
+    for (const x of h.transactions) {
+      if (x.row < row) {
+        row = x.row;
+        name = x.clientName;
+      }
+    }
+    names.set(h.clientKey, { row, name });
+  }
   for (const x of transactions) {
+    if (x.day < asOf) continue;
     const seen = names.get(x.clientKey);
     if (!seen || x.row < seen.row) names.set(x.clientKey, { row: x.row, name: x.clientName });
   }
@@ -227,6 +238,17 @@ function transactionSheets(
     },
   };
   return { sheets, json };
+}
+
+// The day after the latest purchase (amount ≥ 0), or after the latest row when all are refunds.
+function defaultTransactionAsOf(transactions: readonly Transaction[]): CalendarDay {
+  let latestPurchase = -Infinity;
+  let latestRow = -Infinity;
+  for (const x of transactions) {
+    if (x.day > latestRow) latestRow = x.day;
+    if (x.amount >= 0 && x.day > latestPurchase) latestPurchase = x.day;
+  }
+  return defaultAsOf([latestPurchase > -Infinity ? latestPurchase : latestRow]);
 }
 
 function defaultAsOf(days: readonly CalendarDay[]): CalendarDay {

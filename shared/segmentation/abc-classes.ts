@@ -64,14 +64,7 @@ export function abcClasses(
   const positiveTotal = total.value();
 
   const revenue = Float64Array.from(summaries, (s) => s.totalRevenue);
-  const order = summaries.map((_, i) => i);
-  order.sort((a, b) => {
-    const byRevenue = (revenue[b] as number) - (revenue[a] as number);
-    if (byRevenue !== 0) return byRevenue;
-    const ka = (summaries[a] as CustomerSummary).clientKey;
-    const kb = (summaries[b] as CustomerSummary).clientKey;
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  const order = revenueOrder(summaries, revenue);
 
   const result = new Array<AbcClassification>(summaries.length);
   const running = new CompensatedAccumulator();
@@ -92,4 +85,49 @@ export function abcClasses(
     if (s.totalRevenue > 0) running.add(s.totalRevenue);
   });
   return result;
+}
+
+// Positions by revenue descending, ties by clientKey. Summaries sorted by key (as
+// `summariseCustomers` returns them) are placed by a typed-array sort and binary search, with no
+// comparison callback; any other order takes the comparison sort.
+function revenueOrder(summaries: readonly CustomerSummary[], revenue: Float64Array): number[] {
+  const n = summaries.length;
+  let keyOrdered = !revenue.some(Number.isNaN);
+  for (let i = 1; keyOrdered && i < n; i += 1) {
+    if (
+      !(
+        (summaries[i - 1] as CustomerSummary).clientKey <
+        (summaries[i] as CustomerSummary).clientKey
+      )
+    ) {
+      keyOrdered = false;
+    }
+  }
+  if (!keyOrdered) {
+    return summaries
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const byRevenue = (revenue[b] as number) - (revenue[a] as number);
+        if (byRevenue !== 0) return byRevenue;
+        const ka = (summaries[a] as CustomerSummary).clientKey;
+        const kb = (summaries[b] as CustomerSummary).clientKey;
+        return ka < kb ? -1 : ka > kb ? 1 : 0;
+      });
+  }
+  const descending = revenue.map((r) => -r).sort();
+  const placedInGroup = new Int32Array(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i += 1) {
+    const value = -(revenue[i] as number);
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((descending[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    order[lo + (placedInGroup[lo] as number)] = i;
+    placedInGroup[lo] = (placedInGroup[lo] as number) + 1;
+  }
+  return order;
 }

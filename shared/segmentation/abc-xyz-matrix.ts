@@ -38,9 +38,18 @@ export function abcXyzMatrix(
   abc: readonly AbcClassification[],
   xyz: readonly XyzClassification[],
 ): AbcXyzCell[] {
+  // Lists in the same ascending client order (as the classifiers return summaries' order) pair up
+  // by position; any other order is matched through a map.
+  const sameOrder =
+    xyz.length === abc.length &&
+    abc.every(
+      (a, i) =>
+        a.clientKey === xyz[i]?.clientKey &&
+        (i === 0 || (abc[i - 1] as AbcClassification).clientKey < a.clientKey),
+    );
   const xyzByKey = new Map<string, XyzClass>();
-  for (const x of xyz) xyzByKey.set(x.clientKey, x.xyzClass);
-  if (xyzByKey.size !== abc.length || xyz.length !== abc.length) {
+  if (!sameOrder) for (const x of xyz) xyzByKey.set(x.clientKey, x.xyzClass);
+  if ((!sameOrder && xyzByKey.size !== abc.length) || xyz.length !== abc.length) {
     throw new AnalyticsError(
       'invalid_argument',
       `ABC and XYZ lists must cover the same clients (${abc.length} vs ${xyz.length}).`,
@@ -50,8 +59,9 @@ export function abcXyzMatrix(
   const counts = new Float64Array(9);
   const revenues = Array.from({ length: 9 }, () => new CompensatedAccumulator());
   const total = new CompensatedAccumulator();
-  for (const a of abc) {
-    const x = xyzByKey.get(a.clientKey);
+  for (let position = 0; position < abc.length; position += 1) {
+    const a = abc[position] as AbcClassification;
+    const x = sameOrder ? xyz[position]?.xyzClass : xyzByKey.get(a.clientKey);
     if (x === undefined) {
       throw new AnalyticsError(
         'invalid_argument',

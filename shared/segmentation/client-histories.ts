@@ -2,6 +2,10 @@ import type { CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
 import { CompensatedAccumulator } from '../math/compensated-sum';
 import type { Transaction } from '../sheet-data/types';
+import {
+  recallTransactionClientIndex,
+  rememberTransactionClientIndex,
+} from './transaction-client-index';
 
 /**
  * Per-client purchase histories for the retention analyses (lost clients, alerts, cohorts,
@@ -45,39 +49,51 @@ export function clientHistories(
   asOf: CalendarDay,
 ): ClientHistory[] {
   assertDay(asOf, 'asOf');
-  // Pass 1: a small integer per client, so rows can be bucketed without an array per client.
-  const indexByKey = new Map<string, number>();
-  const keys: string[] = [];
-  const rowClient = new Int32Array(transactions.length);
-  const counts: number[] = [];
-  for (let j = 0; j < transactions.length; j += 1) {
-    const t = transactions[j] as Transaction;
-    if (!Number.isInteger(t.day)) {
-      throw new AnalyticsError('invalid_argument', `Row ${t.row}: the date is not a whole day.`, {
-        row: t.row,
-      });
+  // Pass 1: a small integer per client, so rows can be bucketed without an array per client. An
+  // index `summariseCustomers` (or an earlier call) left for this array and as-of day saves
+  // hashing every client id again.
+  const remembered = recallTransactionClientIndex(transactions, asOf);
+  const n = transactions.length;
+  let keys: readonly string[];
+  let rowClient: Int32Array;
+  let counts: number[];
+  if (remembered) {
+    for (let j = 0; j < n; j += 1) checkRow(transactions[j] as Transaction);
+    keys = remembered.keys;
+    rowClient = remembered.rowClient;
+    counts = new Array<number>(keys.length).fill(0);
+    for (let j = 0; j < n; j += 1) {
+      const client = rowClient[j] as number;
+      if (client >= 0) counts[client] = (counts[client] as number) + 1;
     }
-    if (!Number.isFinite(t.amount)) {
-      throw new AnalyticsError('invalid_argument', `Row ${t.row}: the amount is not a number.`, {
-        row: t.row,
-      });
+  } else {
+    const indexByKey = new Map<string, number>();
+    const newKeys: string[] = [];
+    rowClient = new Int32Array(n);
+    counts = [];
+    for (let j = 0; j < n; j += 1) {
+      const t = transactions[j] as Transaction;
+      checkRow(t);
+      if (t.day >= asOf) {
+        rowClient[j] = -1;
+        continue;
+      }
+      let index = indexByKey.get(t.clientKey);
+      if (index === undefined) {
+        index = newKeys.length;
+        indexByKey.set(t.clientKey, index);
+        newKeys.push(t.clientKey);
+        counts.push(0);
+      }
+      rowClient[j] = index;
+      counts[index] = (counts[index] as number) + 1;
     }
-    if (t.day >= asOf) {
-      rowClient[j] = -1;
-      continue;
-    }
-    let index = indexByKey.get(t.clientKey);
-    if (index === undefined) {
-      index = keys.length;
-      indexByKey.set(t.clientKey, index);
-      keys.push(t.clientKey);
-      counts.push(0);
-    }
-    rowClient[j] = index;
-    counts[index] = (counts[index] ?? 0) + 1;
+    keys = newKeys;
+    rememberTransactionClientIndex(transactions, { asOfDay: asOf, keys, rowClient });
   }
   // Pass 2: clients in key order; a counting sort places each client's rows in one block.
-  const order = keys.map((_, i) => i).sort((a, b) => compareText(keys[a] ?? '', keys[b] ?? ''));
+  // The default sort compares UTF-16 code units as `compareText` does, without a callback.
+  const order = sortedKeyOrder(keys);
   const offsets = new Int32Array(keys.length + 1);
   order.forEach((client, rank) => {
     offsets[rank + 1] = (offsets[rank] ?? 0) + (counts[client] ?? 0);
@@ -103,6 +119,26 @@ export function clientHistories(
     result[rank] = buildHistory(keys[order[rank] ?? 0] ?? '', rows);
   }
   return result;
+}
+
+function checkRow(t: Transaction): void {
+  if (!Number.isInteger(t.day)) {
+    throw new AnalyticsError('invalid_argument', `Row ${t.row}: the date is not a whole day.`, {
+      row: t.row,
+    });
+  }
+  if (!Number.isFinite(t.amount)) {
+    throw new AnalyticsError('invalid_argument', `Row ${t.row}: the amount is not a number.`, {
+      row: t.row,
+    });
+  }
+}
+
+// Indices of `keys` (distinct) in code-unit order of the keys.
+function sortedKeyOrder(keys: readonly string[]): number[] {
+  const position = new Map<string, number>();
+  keys.forEach((key, i) => position.set(key, i));
+  return [...keys].sort().map((key) => position.get(key) as number);
 }
 
 function isInDayOrder(rows: readonly Transaction[]): boolean {

@@ -4,6 +4,7 @@ import { abcClasses, type AbcClass, type AbcOptions } from './abc-classes';
 import { summariseCustomers, type CustomerSummary } from './customer-summary';
 import { rfmScores, type RfmScoreOptions } from './rfm-scores';
 import { rfmSegment, type RfmSegment, type RfmSegmentMap } from './rfm-segments';
+import { rowsFromDay } from './transaction-client-index';
 import { xyzClasses, type XyzClass, type XyzOptions } from './xyz-classes';
 
 /** Options of the issue-2 segmentations, passed through unchanged. */
@@ -38,7 +39,7 @@ export function clientSegments(
   fromDay: CalendarDay | undefined,
   options: SegmentationOptions = {},
 ): ClientSegments[] {
-  const rows = fromDay === undefined ? transactions : transactions.filter((t) => t.day >= fromDay);
+  const rows = fromDay === undefined ? transactions : rowsFromDay(transactions, fromDay, asOf);
   const summaries = summariseCustomers(rows, { asOf });
   const abc = abcClasses(summaries, options.abc ?? {});
   const xyz = xyzClasses(rows, summaries, options.xyz ?? {});

@@ -2,7 +2,10 @@ import type { CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
 import { addCompensated } from '../math/compensated-sum';
 import type { Transaction } from '../sheet-data/types';
-import { rememberTransactionClientIndex } from './transaction-client-index';
+import {
+  recallTransactionClientIndex,
+  rememberTransactionClientIndex,
+} from './transaction-client-index';
 
 /**
  * One client's purchase history condensed for RFM, ABC and XYZ.
@@ -91,7 +94,9 @@ export function summariseCustomersDetailed(
     );
   }
 
-  // Pass 1: client index per row, so the per-client arrays can be sized exactly.
+  // Pass 1: client index per row, so the per-client arrays can be sized exactly. The index an
+  // earlier pass (`clientHistories`) left for this array saves hashing every client id again.
+  const rememberedRows = recallTransactionClientIndex(transactions, asOfDay)?.rowClient;
   const indexByKey = new Map<string, number>();
   const keys: string[] = [];
   const rowClient = new Int32Array(transactions.length);
@@ -110,16 +115,18 @@ export function summariseCustomersDetailed(
       rowClient[j] = -1;
       continue;
     }
-    let index = indexByKey.get(t.clientKey);
-    if (index === undefined) {
-      index = keys.length;
+    // New clients appear in row order in a remembered index as in a fresh one.
+    const index = rememberedRows
+      ? (rememberedRows[j] as number)
+      : (indexByKey.get(t.clientKey) ?? keys.length);
+    if (index === keys.length) {
       indexByKey.set(t.clientKey, index);
       keys.push(t.clientKey);
     }
     rowClient[j] = index;
   }
 
-  rememberTransactionClientIndex(transactions, { asOfDay, keys, rowClient });
+  if (!rememberedRows) rememberTransactionClientIndex(transactions, { asOfDay, keys, rowClient });
 
   // Pass 2: aggregate per client.
   const k = keys.length;
@@ -135,8 +142,10 @@ export function summariseCustomersDetailed(
   let profitSums: Float64Array | undefined;
   let profitCompensation: Float64Array | undefined;
   let hasProfit: Uint8Array | undefined;
-  const managers = new Map<number, Transaction>();
-  const channels = new Map<number, Transaction>();
+  // The earliest row naming a manager / channel (by day, then sheet row): its index (−1: none),
+  // day and sheet row, so a later row is compared without reading the earlier row's object.
+  const manager = new EarliestRows(k);
+  const channel = new EarliestRows(k);
 
   for (let j = 0; j < transactions.length; j += 1) {
     const index = rowClient[j] as number;
@@ -172,8 +181,8 @@ export function summariseCustomersDetailed(
       addCompensated(profitSums, profitCompensation, index, t.profit);
       hasProfit[index] = 1;
     }
-    if (t.manager !== undefined && t.manager !== '') keepEarliest(managers, index, t);
-    if (t.channel !== undefined && t.channel !== '') keepEarliest(channels, index, t);
+    if (t.manager !== undefined && t.manager !== '') manager.offer(index, j, t);
+    if (t.channel !== undefined && t.channel !== '') channel.offer(index, j, t);
   }
 
   // The default sort compares UTF-16 code units like `<` does, without a callback per comparison.
@@ -199,24 +208,39 @@ export function summariseCustomersDetailed(
     if (hasProfit && profitSums && profitCompensation && hasProfit[i] === 1) {
       summary.totalProfit = (profitSums[i] as number) + (profitCompensation[i] as number);
     }
-    const manager = managers.get(i)?.manager;
-    if (manager !== undefined) summary.manager = manager;
-    const channel = channels.get(i)?.channel;
-    if (channel !== undefined) summary.channel = channel;
+    const managerName = transactions[manager.rows[i] as number]?.manager;
+    if (managerName !== undefined) summary.manager = managerName;
+    const channelName = transactions[channel.rows[i] as number]?.channel;
+    if (channelName !== undefined) summary.channel = channelName;
     return summary;
   });
 
   return { customers, asOfDay, transactionsAfterAsOf };
 }
 
-function keepEarliest(map: Map<number, Transaction>, index: number, t: Transaction): void {
-  const current = map.get(index);
-  if (
-    current === undefined ||
-    t.day < current.day ||
-    (t.day === current.day && t.row < current.row)
-  ) {
-    map.set(index, t);
+// Per client, the earliest of the rows offered (by day, then sheet row).
+class EarliestRows {
+  readonly rows: Int32Array;
+  private readonly days: Float64Array;
+  private readonly sheetRows: Float64Array;
+
+  constructor(clients: number) {
+    this.rows = new Int32Array(clients).fill(-1);
+    this.days = new Float64Array(clients);
+    this.sheetRows = new Float64Array(clients);
+  }
+
+  offer(client: number, index: number, t: Transaction): void {
+    const day = this.days[client] as number;
+    if (
+      (this.rows[client] as number) < 0 ||
+      t.day < day ||
+      (t.day === day && t.row < (this.sheetRows[client] as number))
+    ) {
+      this.rows[client] = index;
+      this.days[client] = t.day;
+      this.sheetRows[client] = t.row;
+    }
   }
 }
 

@@ -17,6 +17,12 @@ export interface RfmScore {
   readonly rfmCell: string;
 }
 
+// The 125 cell strings '111' … '555', built once instead of once per client.
+const RFM_CELL_TEXT: readonly string[] = Array.from(
+  { length: 125 },
+  (_, i) => `${Math.floor(i / 25) + 1}${(Math.floor(i / 5) % 5) + 1}${(i % 5) + 1}`,
+);
+
 /**
  * How scores are given:
  * - `rank` (default): score = 1 + floor(5 × W / n), n = clients, W = clients strictly worse on that
@@ -100,7 +106,7 @@ export function rfmScores(
       recencyScore,
       frequencyScore,
       monetaryScore,
-      rfmCell: `${recencyScore}${frequencyScore}${monetaryScore}`,
+      rfmCell: RFM_CELL_TEXT[25 * recencyScore + 5 * frequencyScore + monetaryScore - 31] as string,
     };
   });
 }
@@ -115,6 +121,29 @@ export function rankScores(values: Float64Array | readonly number[]): Uint8Array
   const n = values.length;
   const scores = new Uint8Array(n);
   if (n === 0) return scores;
+  // A typed-array sort needs no comparison callback; W of a value is then the position of its
+  // first occurrence in the sorted copy, found by binary search.
+  const sorted = Float64Array.from(values as ArrayLike<number>);
+  if (sorted.some(Number.isNaN)) return rankScoresByComparison(values);
+  sorted.sort();
+  for (let index = 0; index < n; index += 1) {
+    const value = values[index] as number;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    scores[index] = 1 + Math.floor((5 * lo) / n);
+  }
+  return scores;
+}
+
+// The same rule with a comparison sort, for input holding NaN (no order to search in).
+function rankScoresByComparison(values: Float64Array | readonly number[]): Uint8Array {
+  const n = values.length;
+  const scores = new Uint8Array(n);
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => (values[a] as number) - (values[b] as number) || 0);
   let worse = 0;

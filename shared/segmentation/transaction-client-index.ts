@@ -33,3 +33,45 @@ export function recallTransactionClientIndex(
     ? index
     : undefined;
 }
+
+/**
+ * The rows of `transactions` dated on or after `fromDay`, as a new array. When `transactions` has
+ * a remembered index that covers every row before `asOfDay`, the new array gets its own index for
+ * `asOfDay`, derived without hashing a client id.
+ */
+export function rowsFromDay(
+  transactions: readonly Transaction[],
+  fromDay: number,
+  asOfDay: number,
+): Transaction[] {
+  const parent = cache.get(transactions);
+  const usable =
+    parent !== undefined &&
+    parent.asOfDay >= asOfDay &&
+    parent.rowClient.length === transactions.length;
+  if (!usable) return transactions.filter((t) => t.day >= fromDay);
+  const rows: Transaction[] = [];
+  const clientRows = new Int32Array(transactions.length);
+  const subsetIndexOf = new Int32Array(parent.keys.length).fill(-1);
+  const keys: string[] = [];
+  for (let j = 0; j < transactions.length; j += 1) {
+    const t = transactions[j] as Transaction;
+    if (!(t.day >= fromDay)) continue;
+    const at = rows.length;
+    rows.push(t);
+    const client = parent.rowClient[j] as number;
+    if (!(t.day < asOfDay) || client < 0) {
+      clientRows[at] = -1;
+      continue;
+    }
+    let index = subsetIndexOf[client] as number;
+    if (index < 0) {
+      index = keys.length;
+      subsetIndexOf[client] = index;
+      keys.push(parent.keys[client] as string);
+    }
+    clientRows[at] = index;
+  }
+  cache.set(rows, { asOfDay, keys, rowClient: clientRows.slice(0, rows.length) });
+  return rows;
+}

@@ -68,14 +68,16 @@ function rowsToSummaries(
 // Converting a day to its month costs a few divisions; a table over the data's day range makes it
 // one array read per row.
 function periodLookup(
-  transactions: readonly Transaction[],
+  summaries: readonly CustomerSummary[],
   period: XyzPeriod,
 ): (day: CalendarDay) => number {
+  // The days the series cover: first purchases through the as-of days. A row outside (a refund
+  // before the first purchase) falls back to the calculation.
   let minDay = Infinity;
   let maxDay = -Infinity;
-  for (const t of transactions) {
-    if (t.day < minDay) minDay = t.day;
-    if (t.day > maxDay) maxDay = t.day;
+  for (const s of summaries) {
+    if (s.firstPurchaseDay !== null && s.firstPurchaseDay < minDay) minDay = s.firstPurchaseDay;
+    if (s.asOfDay > maxDay) maxDay = s.asOfDay;
   }
   const span = maxDay - minDay + 1;
   if (!(span > 0 && span <= 200_000) || !Number.isInteger(minDay)) {
@@ -132,11 +134,12 @@ export function xyzClasses(
   // Per-summary facts the row loop needs, in flat arrays so it does not visit summary objects.
   const seriesEnd = new Float64Array(n).fill(-Infinity);
   let totalPeriods = 0;
+  const periodOf = periodLookup(summaries, period);
   summaries.forEach((s, i) => {
     indexByKey.set(s.clientKey, i);
     if (s.firstPurchaseDay === null) return;
-    const first = periodIndex(s.firstPurchaseDay, period);
-    const last = periodIndex(s.asOfDay - 1, period);
+    const first = periodOf(s.firstPurchaseDay);
+    const last = periodOf(s.asOfDay - 1);
     firstPeriod[i] = first;
     periodCount[i] = Math.max(1, last - first + 1);
     offset[i] = totalPeriods;
@@ -149,7 +152,6 @@ export function xyzClasses(
 
   const sums = new Float64Array(totalPeriods);
   const compensations = new Float64Array(totalPeriods);
-  const periodOf = periodLookup(transactions, period);
   const clientOfRow = rowsToSummaries(transactions, summaries, indexByKey);
   for (let j = 0; j < transactions.length; j += 1) {
     const t = transactions[j] as Transaction;
