@@ -1,6 +1,6 @@
 import { hypergeometric2f1Log } from '../math/hypergeometric-2f1';
 import { logistic } from '../math/log-sum-exp';
-import { invertPositiveDefinite } from '../math/optimizer';
+import { standardErrorsFromGradient } from '../math/optimizer';
 import { digamma, logBeta, logGamma, logRisingFactorial } from '../math/special-functions';
 import { aggregateRows } from './aggregate-rows';
 import { fitOnLogScale } from './fit-log-parameters';
@@ -318,43 +318,19 @@ export function fitBgNbd(
 }
 
 function standardErrorsOf(p: BgNbdParameters, data: PreparedData): BgNbdParameters | undefined {
-  // Observed information: central differences of the analytic gradient (Nocedal & Wright §8.1).
-  const point = [p.r, p.alpha, p.a, p.b];
   const g = new Float64Array(4);
-  const columns = point.map((v, j) => {
-    const h = v * 1e-5;
-    const probe = point.slice();
-    probe[j] = v + h;
+  const se = standardErrorsFromGradient([p.r, p.alpha, p.a, p.b], (at) => {
     logLikelihoodPrepared(
-      probe[0] as number,
-      probe[1] as number,
-      probe[2] as number,
-      probe[3] as number,
+      at[0] as number,
+      at[1] as number,
+      at[2] as number,
+      at[3] as number,
       data,
       g,
     );
-    const up = Array.from(g);
-    probe[j] = v - h;
-    logLikelihoodPrepared(
-      probe[0] as number,
-      probe[1] as number,
-      probe[2] as number,
-      probe[3] as number,
-      data,
-      g,
-    );
-    return up.map((u, i) => -(u - (g[i] as number)) / (2 * h));
+    return Array.from(g);
   });
-  const information = point.map((_, i) =>
-    point.map(
-      (__, j) =>
-        0.5 * (((columns[j] as number[])[i] as number) + ((columns[i] as number[])[j] as number)),
-    ),
-  );
-  const cov = invertPositiveDefinite(information);
-  if (!cov) return undefined;
-  const se = cov.map((row, i) => Math.sqrt(row[i] as number));
-  if (!se.every(Number.isFinite)) return undefined;
+  if (!se) return undefined;
   return { r: se[0] as number, alpha: se[1] as number, a: se[2] as number, b: se[3] as number };
 }
 

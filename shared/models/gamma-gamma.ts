@@ -1,4 +1,4 @@
-import { invertPositiveDefinite } from '../math/optimizer';
+import { standardErrorsFromGradient } from '../math/optimizer';
 import { digamma, logGamma } from '../math/special-functions';
 import { fitOnLogScale } from './fit-log-parameters';
 import { modelsError } from './messages';
@@ -207,28 +207,12 @@ function standardErrorsOf(
   p: GammaGammaParameters,
   data: Prepared,
 ): GammaGammaParameters | undefined {
-  const point = [p.p, p.q, p.gamma];
   const g = new Float64Array(3);
-  const columns = point.map((v, j) => {
-    const h = v * 1e-5;
-    const probe = point.slice();
-    probe[j] = v + h;
-    logLikelihoodPrepared(probe[0] as number, probe[1] as number, probe[2] as number, data, g);
-    const up = Array.from(g);
-    probe[j] = v - h;
-    logLikelihoodPrepared(probe[0] as number, probe[1] as number, probe[2] as number, data, g);
-    return up.map((u, i) => -(u - (g[i] as number)) / (2 * h));
+  const se = standardErrorsFromGradient([p.p, p.q, p.gamma], (at) => {
+    logLikelihoodPrepared(at[0] as number, at[1] as number, at[2] as number, data, g);
+    return Array.from(g);
   });
-  const information = point.map((_, i) =>
-    point.map(
-      (__, j) =>
-        0.5 * (((columns[j] as number[])[i] as number) + ((columns[i] as number[])[j] as number)),
-    ),
-  );
-  const cov = invertPositiveDefinite(information);
-  if (!cov) return undefined;
-  const se = cov.map((row, i) => Math.sqrt(row[i] as number));
-  if (!se.every(Number.isFinite)) return undefined;
+  if (!se) return undefined;
   return { p: se[0] as number, q: se[1] as number, gamma: se[2] as number };
 }
 

@@ -1,5 +1,6 @@
 import {
   invertPositiveDefinite,
+  standardErrorsFromGradient,
   minimizeBfgs,
   minimizeNelderMead,
   numericGradient,
@@ -60,5 +61,25 @@ describe('optimizer', () => {
         [2, 1],
       ]),
     ).toBeUndefined();
+  });
+});
+
+describe('standardErrorsFromGradient', () => {
+  it('gives 0.5 for LL = −(θ − 2)²/(2·0.25): information 1/0.25 = 4, standard error 1/√4 (by hand)', () => {
+    const se = standardErrorsFromGradient([2], (at) => [-((at[0] as number) - 2) / 0.25]);
+    expect(se?.[0]).toBeCloseTo(0.5, 8);
+  });
+
+  it('reads two independent normal log-likelihoods (variances 4 and 9) as errors 2 and 3 (by hand)', () => {
+    const se = standardErrorsFromGradient([1, 5], (at) => [
+      -((at[0] as number) - 1) / 4,
+      -((at[1] as number) - 5) / 9,
+    ]);
+    expect(se?.[0]).toBeCloseTo(2, 6);
+    expect(se?.[1]).toBeCloseTo(3, 6);
+  });
+
+  it('returns undefined at a minimum of the log-likelihood (information not positive definite)', () => {
+    expect(standardErrorsFromGradient([2], (at) => [(at[0] as number) - 2])).toBeUndefined();
   });
 });
