@@ -37,6 +37,13 @@ const newClients = param(
   'Новых клиентов, привлечённых за период.',
 );
 
+const acquisitionCost = param(
+  'acquisitionCost',
+  'money per client',
+  'CAC: cost to acquire one client.',
+  'CAC: стоимость привлечения одного клиента.',
+);
+
 function timingArgument(args: readonly CatalogArg[], index: number): LtvPaymentTiming {
   const text = optionalTextArgument(args, index, 'timing')?.toLowerCase();
   if (text === undefined) return 'end-of-period-retained';
@@ -109,12 +116,7 @@ export const metricsCatalog: readonly CatalogFunction[] = [
         'Выручка от новых клиентов.',
       ),
       newClients,
-      param(
-        'acquisitionCost',
-        'money per client',
-        'CAC: cost to acquire one client.',
-        'CAC: стоимость привлечения одного клиента.',
-      ),
+      acquisitionCost,
     ],
     result: 'scalar',
     example: { formula: '=CAC_PAYBACK_REVENUE(120000, 100, 400)', result: '3' },
@@ -140,12 +142,7 @@ export const metricsCatalog: readonly CatalogFunction[] = [
         'Валовая прибыль от новых клиентов.',
       ),
       newClients,
-      param(
-        'acquisitionCost',
-        'money per client',
-        'CAC: cost to acquire one client.',
-        'CAC: стоимость привлечения одного клиента.',
-      ),
+      acquisitionCost,
     ],
     result: 'scalar',
     example: { formula: '=CAC_PAYBACK_PROFIT(30000, 100, 400)', result: '0.75' },
