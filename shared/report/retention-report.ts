@@ -35,6 +35,8 @@ import {
   type TransitionMatrix,
 } from '../segmentation';
 import type { RfmSegment } from '../segmentation/rfm-segments';
+import type { ChurnWindowBasis } from '../segmentation/lost-clients';
+import type { ClientListWindowBasis } from '../segmentation/client-list-retention';
 import type { SheetReadResult, Transaction } from '../sheet-data/types';
 import type { AnalysisSection } from './analysis-sections';
 import type { ReportColumn, ReportSheet, ReportTable, ReportValue } from './types';
@@ -313,17 +315,44 @@ function lostTotalsTable(
   };
 }
 
+/** The columns every lost-status table starts with: who, when last, the window and the lost day. */
+function lostWindowColumns(t: T): ReportColumn[] {
+  return [
+    column('client', t('col.client'), 'text'),
+    column('lastPurchase', t('col.lastPurchase'), 'day'),
+    column('windowDays', t('col.windowDays'), 'number'),
+    column('windowBasis', t('col.windowBasis'), 'text'),
+    column('lostDay', t('col.lostDay'), 'day'),
+  ];
+}
+
+/** The cells of `lostWindowColumns` for one client. */
+function lostWindowCells(
+  status: {
+    readonly clientName: string;
+    readonly lastPurchaseDay: number | null;
+    readonly windowDays: number;
+    readonly basis: ChurnWindowBasis | ClientListWindowBasis;
+    readonly lostDay: number | null;
+  },
+  t: T,
+): ReportValue[] {
+  return [
+    status.clientName,
+    status.lastPurchaseDay,
+    status.windowDays,
+    t(`basis.${status.basis}`),
+    status.lostDay,
+  ];
+}
+
 function lostListTable(lost: LostClientsResult, t: T): ReportTable {
   return {
     id: 'retention-lost-clients',
     title: t('table.lostList'),
     note: t('table.lostList.note', { months: round2(lost.totals.expectedRemainingMonths) }),
     columns: [
-      column('client', t('col.client'), 'text'),
-      column('lastPurchase', t('col.lastPurchase'), 'day'),
-      column('windowDays', t('col.windowDays'), 'number'),
-      column('windowBasis', t('col.windowBasis'), 'text'),
-      column('lostDay', t('col.lostDay'), 'day'),
+      ...lostWindowColumns(t),
       column('yearlyRevenue', t('col.yearlyRevenue'), 'money'),
       column('monthlySpend', t('col.monthlySpend'), 'money'),
       column('expectedMonths', t('col.expectedMonths'), 'number'),
@@ -331,11 +360,7 @@ function lostListTable(lost: LostClientsResult, t: T): ReportTable {
       column('activeAtStart', t('col.activeAtStart'), 'text'),
     ],
     rows: lost.lostClients.map((c) => [
-      c.clientName,
-      c.lastPurchaseDay,
-      c.windowDays,
-      t(`basis.${c.basis}`),
-      c.lostDay,
+      ...lostWindowCells(c, t),
       c.yearlyRevenueBeforeLeaving,
       c.monthlySpend,
       c.expectedRemainingMonths,
@@ -595,21 +620,13 @@ function clientListSheets(
     id: 'retention-client-list-status',
     title: t('table.clientListStatus'),
     columns: [
-      column('client', t('col.client'), 'text'),
-      column('lastPurchase', t('col.lastPurchase'), 'day'),
-      column('windowDays', t('col.windowDays'), 'number'),
-      column('windowBasis', t('col.windowBasis'), 'text'),
-      column('lostDay', t('col.lostDay'), 'day'),
+      ...lostWindowColumns(t),
       column('status', t('col.status'), 'text'),
       column('revenue', t('col.revenue'), 'money'),
       column('abc', t('col.abc'), 'text'),
     ],
     rows: result.statuses.map((s) => [
-      s.clientName,
-      s.lastPurchaseDay,
-      s.windowDays,
-      t(`basis.${s.basis}`),
-      s.lostDay,
+      ...lostWindowCells(s, t),
       t(s.status === 'lost' ? 'value.lost' : 'value.active'),
       s.totalRevenue,
       s.abcClass,
