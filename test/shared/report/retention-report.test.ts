@@ -207,3 +207,38 @@ describe('retention sheets properties', () => {
     );
   });
 });
+
+describe('retention sheets of a client list', () => {
+  // By hand: Ann bought once, last on 2024-01-01, so her window is the one-time buyer's 180 days
+  // and she is lost on 2024-06-29 (2024-01-01 + 180 days); Bob's count is 5 but his purchase
+  // dates are unknown, so the fixed 180-day window applies: lost day 2024-10-28, active on
+  // 2024-08-01.
+  const clientList: Grid = [
+    ['Client', 'Last purchase', 'Purchases', 'Total revenue'],
+    ['Ann', '2024-01-01', 1, 1000],
+    ['Bob', '2024-05-01', 5, 5000],
+  ];
+
+  it('lists each client with its window, lost day and status (worked by hand)', () => {
+    const read = readSheet(clientList);
+    expect(read.shape).toBe('clients');
+    const { sheets } = buildRetentionSheets(read, { locale: 'en', asOf: day('2024-08-01') });
+    const table = sheets
+      .flatMap((s) => s.tables)
+      .find((tb) => tb.id === 'retention-client-list-status');
+    expect(table?.columns.map((c) => c.key).slice(0, 6)).toEqual([
+      'client',
+      'lastPurchase',
+      'windowDays',
+      'windowBasis',
+      'lostDay',
+      'status',
+    ]);
+    const byName = new Map(table?.rows.map((row) => [row[0], row]));
+    expect(byName.get('Ann')?.slice(0, 3)).toEqual(['Ann', day('2024-01-01'), 180]);
+    expect(byName.get('Ann')?.[4]).toBe(day('2024-06-29'));
+    expect(byName.get('Bob')?.[4]).toBe(day('2024-10-28'));
+    expect(byName.get('Ann')?.[5]).toBe('lost');
+    expect(byName.get('Bob')?.[5]).toBe('active');
+  });
+});
