@@ -8,23 +8,15 @@ import {
   fitBgNbd,
 } from '../../../shared/models/bg-nbd';
 import { simulateBgNbd } from '../../../shared/models/simulate-bg-nbd';
-import { summariseForModels } from '../../../shared/models/summarise-for-models';
 import { seededRng } from '../../../shared/math/seeded-rng';
 import { AnalyticsError, ConvergenceError } from '../../../shared/errors';
-import { CDNOW_CALIBRATION_END, readCdnowTransactions } from './cdnow-fixture';
+import { cdnowWeeklySummary, summaryRowArbitrary } from './cdnow-fixture';
 
 /** Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way", §5: CDNOW estimates. */
 const FHL_2005 = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 /** The paper's example client (FHL 2005 §5): x = 2, t_x = 30.43, T = 38.86 weeks. */
 const EXAMPLE = { x: 2, t_x: 30.43, T: 38.86 };
 
-const rowArb = fc
-  .record({
-    x: fc.integer({ min: 0, max: 400 }),
-    fraction: fc.double({ min: 0, max: 1, noNaN: true }),
-    T: fc.double({ min: 0.1, max: 500, noNaN: true }),
-  })
-  .map(({ x, fraction, T }) => ({ x, t_x: x === 0 ? 0 : fraction * T, T }));
 const paramsArb = fc.record({
   r: fc.double({ min: 0.01, max: 20, noNaN: true }),
   alpha: fc.double({ min: 0.01, max: 100, noNaN: true }),
@@ -33,10 +25,7 @@ const paramsArb = fc.record({
 });
 
 describe('BG/NBD', () => {
-  const weeks = summariseForModels(readCdnowTransactions(), {
-    calibrationEnd: CDNOW_CALIBRATION_END,
-    unit: 'week',
-  }).clients;
+  const weeks = cdnowWeeklySummary().clients;
 
   it('matches Fader-Hardie-Lee 2005 CDNOW estimates r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4', () => {
     const fit = fitBgNbd(weeks);
@@ -140,7 +129,7 @@ describe('BG/NBD', () => {
 
   it('property: a fit on any small data set returns finite numbers or throws a ConvergenceError / AnalyticsError, never NaN', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 30 }), (rows) => {
+      fc.property(fc.array(summaryRowArbitrary, { minLength: 1, maxLength: 30 }), (rows) => {
         try {
           const fit = fitBgNbd(rows);
           for (const v of Object.values(fit.parameters)) expect(Number.isFinite(v)).toBe(true);
@@ -155,14 +144,19 @@ describe('BG/NBD', () => {
 
   it('property: P(alive) is in [0, 1] and expected purchases are finite and >= 0, even for x in the hundreds', () => {
     fc.assert(
-      fc.property(paramsArb, rowArb, fc.double({ min: 0, max: 520, noNaN: true }), (p, row, t) => {
-        const alive = bgNbdProbabilityAlive(p, row);
-        expect(alive).toBeGreaterThanOrEqual(0);
-        expect(alive).toBeLessThanOrEqual(1);
-        const e = bgNbdExpectedPurchases(p, row, t);
-        expect(Number.isFinite(e)).toBe(true);
-        expect(e).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        paramsArb,
+        summaryRowArbitrary,
+        fc.double({ min: 0, max: 520, noNaN: true }),
+        (p, row, t) => {
+          const alive = bgNbdProbabilityAlive(p, row);
+          expect(alive).toBeGreaterThanOrEqual(0);
+          expect(alive).toBeLessThanOrEqual(1);
+          const e = bgNbdExpectedPurchases(p, row, t);
+          expect(Number.isFinite(e)).toBe(true);
+          expect(e).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -171,7 +165,7 @@ describe('BG/NBD', () => {
     fc.assert(
       fc.property(
         paramsArb,
-        rowArb,
+        summaryRowArbitrary,
         fc.double({ min: 0.1, max: 200, noNaN: true }),
         fc.double({ min: 0.1, max: 200, noNaN: true }),
         (p, row, t1, dt) => {
@@ -191,7 +185,7 @@ describe('BG/NBD', () => {
     fc.assert(
       fc.property(
         paramsArb,
-        rowArb,
+        summaryRowArbitrary,
         fc.double({ min: 0.1, max: 100, noNaN: true }),
         fc.constantFrom(7, 1 / 7, 30.4375),
         (p, row, t, k) => {

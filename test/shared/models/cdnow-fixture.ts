@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { dayFromYmd } from '../../../shared/calendar';
+import { summariseForModels, type ModelSummary } from '../../../shared/models/summarise-for-models';
 import type { Transaction } from '../../../shared/sheet-data/types';
 
 /**
@@ -45,3 +47,20 @@ export function readSummaryCsv(name: string): Map<string, number[]> {
   }
   return result;
 }
+
+/** The CDNOW calibration summary in weeks, as every published CDNOW fit uses it. */
+export function cdnowWeeklySummary(): ModelSummary {
+  return summariseForModels(readCdnowTransactions(), {
+    calibrationEnd: CDNOW_CALIBRATION_END,
+    unit: 'week',
+  });
+}
+
+/** Any (x, t_x, T) a summary can hold: t_x ≤ T, and t_x = 0 when x = 0. */
+export const summaryRowArbitrary = fc
+  .record({
+    x: fc.integer({ min: 0, max: 400 }),
+    fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+    T: fc.double({ min: 0.1, max: 500, noNaN: true }),
+  })
+  .map(({ x, fraction, T }) => ({ x, t_x: x === 0 ? 0 : fraction * T, T }));

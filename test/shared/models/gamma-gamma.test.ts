@@ -4,19 +4,15 @@ import {
   gammaGammaExpectedSpend,
   gammaGammaLogLikelihood,
 } from '../../../shared/models/gamma-gamma';
-import { summariseForModels } from '../../../shared/models/summarise-for-models';
 import { gammaVariate, seededRng } from '../../../shared/math/seeded-rng';
 import { AnalyticsError, ConvergenceError } from '../../../shared/errors';
-import { CDNOW_CALIBRATION_END, readCdnowTransactions, readSummaryCsv } from './cdnow-fixture';
+import { cdnowWeeklySummary, readSummaryCsv } from './cdnow-fixture';
 
 /** Fader, Hardie & Lee 2005, "RFM and CLV", J. Marketing Research 42(4): CDNOW spend model. */
 const FHL_RFM = { p: 6.25, q: 3.74, gamma: 15.44 };
 
 describe('Gamma-Gamma', () => {
-  const clients = summariseForModels(readCdnowTransactions(), {
-    calibrationEnd: CDNOW_CALIBRATION_END,
-    unit: 'week',
-  }).clients;
+  const clients = cdnowWeeklySummary().clients;
 
   it('matches Fader-Hardie-Lee 2005 "RFM and CLV" CDNOW estimates p = 6.25, q = 3.74, gamma = 15.44 (946 repeat buyers)', () => {
     const fit = fitGammaGamma(clients);

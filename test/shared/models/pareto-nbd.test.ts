@@ -6,9 +6,8 @@ import {
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
 } from '../../../shared/models/pareto-nbd';
-import { summariseForModels } from '../../../shared/models/summarise-for-models';
 import { AnalyticsError, ConvergenceError } from '../../../shared/errors';
-import { CDNOW_CALIBRATION_END, readCdnowTransactions } from './cdnow-fixture';
+import { cdnowWeeklySummary, summaryRowArbitrary } from './cdnow-fixture';
 
 /** BTYD 2.4.3 `cdnowSummary$est.params` (Pareto/NBD on CDNOW, weeks); see shared/data/cdnow/SOURCE.md. */
 const BTYD = { r: 0.5533971, alpha: 10.5801985, s: 0.6060625, beta: 11.6562237 };
@@ -27,13 +26,6 @@ const SCIPY_ROWS: readonly (readonly [number, number, number, number, number, nu
 ];
 const SCIPY_NEW_CLIENT_39 = 1.213148915813989;
 
-const rowArb = fc
-  .record({
-    x: fc.integer({ min: 0, max: 400 }),
-    fraction: fc.double({ min: 0, max: 1, noNaN: true }),
-    T: fc.double({ min: 0.1, max: 500, noNaN: true }),
-  })
-  .map(({ x, fraction, T }) => ({ x, t_x: x === 0 ? 0 : fraction * T, T }));
 const paramsArb = fc.record({
   r: fc.double({ min: 0.01, max: 20, noNaN: true }),
   alpha: fc.double({ min: 0.01, max: 100, noNaN: true }),
@@ -42,10 +34,7 @@ const paramsArb = fc.record({
 });
 
 describe('Pareto/NBD', () => {
-  const weeks = summariseForModels(readCdnowTransactions(), {
-    calibrationEnd: CDNOW_CALIBRATION_END,
-    unit: 'week',
-  }).clients;
+  const weeks = cdnowWeeklySummary().clients;
 
   it('matches BTYD CDNOW estimates r = 0.553, alpha = 10.58, s = 0.606, beta = 11.66 and LL -9595.0', () => {
     const fit = fitParetoNbd(weeks);
@@ -114,7 +103,7 @@ describe('Pareto/NBD', () => {
     fc.assert(
       fc.property(
         paramsArb,
-        rowArb,
+        summaryRowArbitrary,
         fc.double({ min: 0, max: 300, noNaN: true }),
         fc.double({ min: 0, max: 300, noNaN: true }),
         (p, row, t, dt) => {
@@ -136,7 +125,7 @@ describe('Pareto/NBD', () => {
     fc.assert(
       fc.property(
         paramsArb,
-        rowArb,
+        summaryRowArbitrary,
         fc.double({ min: 0.1, max: 100, noNaN: true }),
         fc.constantFrom(7, 1 / 7, 30.4375),
         (p, row, t, k) => {
