@@ -1,7 +1,7 @@
 import type { RegionSource } from '../shared/host';
 import type { Locale } from '../shared/i18n';
 import type { ColumnMapping } from '../shared/sheet-data/types';
-import type { AnalysisId, ColumnDetection, WriteMode } from '../shared/workflows';
+import type { AnalysisId, ColumnDetection, SegmentSummary, WriteMode } from '../shared/workflows';
 
 /**
  * The functions the sidebar calls on the server through `google.script.run`, with their argument
@@ -52,18 +52,8 @@ export interface RunCursor {
   readonly source: RegionSource;
 }
 
-/** One RFM segment as the sidebar lists it after a run. */
-export interface SegmentLine {
-  readonly segment: string;
-  readonly name: string;
-  readonly clients: number;
-  readonly meaning: string;
-  readonly action: string;
-  /** `#RRGGBB` */
-  readonly color: string;
-  /** A few client names of the segment (as first spelled in the sheet), for the user to act on. */
-  readonly examples: readonly string[];
-}
+/** One RFM segment as the sidebar lists it after a run (`segmentSummaries` of the workflows). */
+export type SegmentLine = SegmentSummary;
 
 export interface RunStepResult {
   /** True when everything is written; otherwise call `runAnalysesStep` again with `cursor`. */

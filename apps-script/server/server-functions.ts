@@ -1,9 +1,9 @@
 import { translate } from '../../shared/i18n';
 import { sidebarMessages } from '../../shared/i18n/sidebar-messages';
-import { ANALYSIS_IDS, detectAvailableAnalyses } from '../../shared/workflows';
+import { ANALYSIS_IDS, detectAvailableAnalyses, detectColumnsNow } from '../../shared/workflows';
 import type { ServerApi } from '../server-api';
 import { sheetsCodecContext, userLocale } from './gas-context';
-import { detectColumnsNow, runAnalysesStepNow } from './run-step';
+import { runAnalysesStepNow } from './run-step';
 import { SheetsHost } from './sheets-host';
 
 /** A host over the active spreadsheet, with dates decoded in its time zone. */
@@ -31,7 +31,7 @@ export const serverApi: ServerApi = {
   },
 
   detectColumns(request) {
-    return detectColumnsNow(activeHost(), request ?? {}, userLocale());
+    return detectColumnsNow(activeHost(), { ...request, locale: userLocale() });
   },
 
   runAnalysesStep(request, cursor) {

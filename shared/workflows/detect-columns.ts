@@ -1,7 +1,16 @@
-import type { SpreadsheetHost, RegionRef, RegionSource } from '../host';
+import type { SpreadsheetHost, RegionRef, RegionSource, SheetRegion } from '../host';
 import type { Locale } from '../i18n/translate';
 import type { ColumnMapping, DateSystem, InputShape } from '../sheet-data/types';
-import { inThreadEngine, type WorkflowEngine } from './workflow-engine';
+import { defaultWorkflowCore } from './default-core';
+import type { SpreadsheetHostNow } from './spreadsheet-host-now';
+import type { WorkflowCore } from './workflow-core';
+import {
+  computeDetection,
+  inThreadEngine,
+  type DetectRequest,
+  type DetectResult,
+  type WorkflowEngine,
+} from './workflow-engine';
 
 export interface DetectColumnsOptions {
   readonly source?: RegionSource;
@@ -30,9 +39,35 @@ export interface ColumnDetection {
   readonly problem?: string;
 }
 
+/** The detect request for a region read from the host: the options' date system, else the host's. */
+export function detectRequestFor(
+  region: SheetRegion,
+  options: DetectColumnsOptions,
+): DetectRequest {
+  return {
+    grid: region.grid,
+    read: {
+      locale: options.locale,
+      dateSystem: options.dateSystem ?? region.dateSystem,
+      firstRowNumber: region.firstRowNumber,
+    },
+  };
+}
+
+/** What the UI shows: the region (without its cells), the date system used, what was found. */
+function columnDetection(
+  region: SheetRegion,
+  request: DetectRequest,
+  found: DetectResult,
+): ColumnDetection {
+  const { grid: _grid, ...ref } = region;
+  return { region: ref, dateSystem: request.read.dateSystem, ...found };
+}
+
 /**
  * Reads the client list from the host (default: the current region) and detects its header row,
- * column roles and shape with the core reader, so the UI can show them and let the user fix them.
+ * column roles and shape with the core reader (`computeDetection`), so the UI can show them and
+ * let the user fix them.
  * Throws what `readRegion` and `readSheet` throw (`AnalyticsError` 'empty_input', with a
  * localised message); missing columns are not an error here but `complete: false`.
  *
@@ -46,11 +81,23 @@ export async function detectColumns(
 ): Promise<ColumnDetection> {
   const region = await host.readRegion(options.source ?? { kind: 'current-region' });
   await host.yieldToUi();
-  const dateSystem = options.dateSystem ?? region.dateSystem;
-  const { grid, ...ref } = region;
-  const found = await engine.detect({
-    grid,
-    read: { locale: options.locale, dateSystem, firstRowNumber: region.firstRowNumber },
-  });
-  return { region: ref, dateSystem, ...found };
+  const request = detectRequestFor(region, options);
+  return columnDetection(region, request, await engine.detect(request));
+}
+
+/**
+ * `detectColumns` for a synchronous host (the Apps Script sidebar's server call): the same read,
+ * request and `computeDetection`, without promises. Throws as `detectColumns`.
+ *
+ * Example: gives the same detection as `detectColumns` on the same workbook (checked in
+ * test/shared/workflows).
+ */
+export function detectColumnsNow(
+  host: Pick<SpreadsheetHostNow, 'readRegionNow'>,
+  options: DetectColumnsOptions,
+  core: WorkflowCore = defaultWorkflowCore,
+): ColumnDetection {
+  const region = host.readRegionNow(options.source ?? { kind: 'current-region' });
+  const request = detectRequestFor(region, options);
+  return columnDetection(region, request, computeDetection(request, core));
 }

@@ -1,4 +1,3 @@
-import { AnalyticsError } from '../errors';
 import type {
   AnnotateResult,
   ProgressListener,
@@ -7,12 +6,21 @@ import type {
   WrittenSheet,
 } from '../host';
 import type { CalendarDay } from '../calendar/calendar-day';
-import { translate, type Locale } from '../i18n/translate';
-import { uiMessages } from '../i18n/ui-messages';
+import type { Locale } from '../i18n/translate';
 import type { ColumnMapping, DateSystem } from '../sheet-data/types';
 import type { AnalysisId } from './analyses';
-import { chooseOwnedSheetName } from './owned-sheet-name';
 import { emitProgress, progressUpdate } from './progress';
+import {
+  assertAnalysesChosen,
+  newRunLog,
+  performRunStep,
+  planRun,
+  runComputeRequest,
+  runResult,
+  runSource,
+  runStepProgress,
+} from './run-plan';
+import type { SegmentSummary } from './segment-summary';
 import { inThreadEngine, type WorkflowEngine } from './workflow-engine';
 
 export type WriteMode = 'sheets' | 'annotate';
@@ -32,6 +40,8 @@ export interface RunAnalysesOptions {
   readonly dateSystem?: DateSystem;
   /** False when the caller does not need `json` (saves copying it from a worker); default true. */
   readonly withJson?: boolean;
+  /** True to get the RFM segment summary in the result (`segments`); default false. */
+  readonly withSegments?: boolean;
 }
 
 export interface RunAnalysesResult {
@@ -47,6 +57,8 @@ export interface RunAnalysesResult {
   readonly notes: readonly string[];
   /** The machine-readable report (same as the CLI's `--json`); `null` with `withJson: false`. */
   readonly json: unknown;
+  /** Each RFM segment's size, meaning, action and example clients (with `withSegments: true`). */
+  readonly segments?: readonly SegmentSummary[];
 }
 
 /**
@@ -54,7 +66,8 @@ export interface RunAnalysesResult {
  * reader, compute the chosen analyses into a host-neutral report, and write it — as owned sheets
  * (re-running replaces only owned sheets; a user sheet of the same name is left alone and the
  * report sheet gets a suffixed name) or as annotation columns beside the user's table. Yields to
- * the UI between steps and sheets and reports progress 0..1.
+ * the UI between steps and reports progress 0..1. The steps are those of `run-plan.ts`, which the
+ * synchronous `runAnalysesNow` (Apps Script) runs too.
  * Throws `AnalyticsError` ('invalid_argument' when no analysis is chosen; whatever the reader and
  * the report builder throw, with localised messages).
  *
@@ -68,79 +81,30 @@ export async function runAnalyses(
   engine: WorkflowEngine = inThreadEngine(),
 ): Promise<RunAnalysesResult> {
   const listeners = [onProgress, host.reportProgress?.bind(host)];
-  if (options.analyses.length === 0) {
-    throw new AnalyticsError(
-      'invalid_argument',
-      translate(uiMessages, 'errorNoAnalysis', options.locale),
-    );
-  }
+  assertAnalysesChosen(options.analyses, options.locale);
   emitProgress(listeners, progressUpdate('reading', 0, 1));
-  const region = await host.readRegion(options.source ?? { kind: 'current-region' });
+  const region = await host.readRegion(runSource(options));
   emitProgress(listeners, progressUpdate('reading', 1, 1));
   await host.yieldToUi();
 
-  const lastRowNumber = region.firstRowNumber + region.rowCount - 1;
-  const computed = await engine.compute({
-    grid: region.grid,
-    read: {
-      locale: options.locale,
-      dateSystem: options.dateSystem ?? region.dateSystem,
-      firstRowNumber: region.firstRowNumber,
-      ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
-      ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
-    },
-    report: {
-      locale: options.locale,
-      analyses: options.analyses,
-      ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-    },
-    ...(options.mode === 'annotate' ? { annotateThroughRow: lastRowNumber } : {}),
-    ...(options.withJson === false ? { withJson: false } : {}),
-  });
+  const computed = await engine.compute(runComputeRequest(region, options));
   emitProgress(listeners, progressUpdate('computing', 1, 1));
   await host.yieldToUi();
 
-  const common = {
+  const existingSheets = options.mode === 'sheets' ? await host.listSheets() : [];
+  const plan = planRun(computed, {
     mode: options.mode,
-    clientCount: computed.clientCount,
-    rejectedRowCount: computed.rejectedRowCount,
-    notes: computed.notes,
-    json: computed.json,
-  };
-
-  if (options.mode === 'annotate') {
-    emitProgress(listeners, progressUpdate('writing', 0, 1));
-    const annotation = await host.annotate({
-      region,
-      headerRowNumber: computed.headerRow,
-      columns: computed.annotationColumns ?? [],
-      locale: options.locale,
-    });
-    emitProgress(listeners, progressUpdate('done', 1, 1));
-    return { ...common, sheets: [], deletedSheets: [], annotation };
+    locale: options.locale,
+    region,
+    existingSheets,
+  });
+  const log = newRunLog();
+  for (const [index, step] of plan.steps.entries()) {
+    const update = runStepProgress(step);
+    if (update !== undefined) emitProgress(listeners, update);
+    await performRunStep(step, host, log);
+    if (index < plan.steps.length - 1) await host.yieldToUi();
   }
-
-  const existing = await host.listSheets();
-  const sheets: WrittenSheet[] = [];
-  const chosen: string[] = [];
-  const total = computed.report.sheets.length;
-  for (const [index, sheet] of computed.report.sheets.entries()) {
-    emitProgress(listeners, progressUpdate('writing', index, total));
-    const name = chooseOwnedSheetName(sheet.name, existing, chosen);
-    chosen.push(name);
-    sheets.push(await host.writeOwnedSheet({ ...sheet, name }, { locale: options.locale }));
-    await host.yieldToUi();
-  }
-  const keep = new Set(chosen.map((n) => n.toLowerCase()));
-  const deletedSheets: string[] = [];
-  for (const sheet of existing) {
-    if (sheet.owned && !keep.has(sheet.name.toLowerCase())) {
-      await host.deleteOwnedSheet(sheet.name);
-      deletedSheets.push(sheet.name);
-    }
-  }
-  const first = sheets[0];
-  if (first !== undefined) await host.activateSheet(first.name);
   emitProgress(listeners, progressUpdate('done', 1, 1));
-  return { ...common, sheets, deletedSheets };
+  return runResult(options.mode, computed, log);
 }

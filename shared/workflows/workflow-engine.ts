@@ -6,6 +6,7 @@ import { mapColumns } from '../sheet-data/map-columns';
 import type { ColumnMapping, Grid, InputShape } from '../sheet-data/types';
 import { annotationColumns } from './annotation-columns';
 import { defaultWorkflowCore } from './default-core';
+import { clientNamesOf, segmentSummaries, type SegmentSummary } from './segment-summary';
 import type { WorkflowCore, WorkflowReadOptions, WorkflowReportOptions } from './workflow-core';
 
 /**
@@ -44,6 +45,8 @@ export interface ComputeRequest {
   readonly annotateThroughRow?: number;
   /** False to leave out the machine-readable report (`json` is then `null`); default true. */
   readonly withJson?: boolean;
+  /** True to add the RFM segment summary (`segments`) a UI lists after a run; default false. */
+  readonly withSegments?: boolean;
 }
 
 export interface ComputeResult {
@@ -55,6 +58,8 @@ export interface ComputeResult {
   readonly json: unknown;
   /** Present when `annotateThroughRow` was given. */
   readonly annotationColumns?: readonly AnnotationColumn[];
+  /** Present when `withSegments` was true (see `segmentSummaries`). */
+  readonly segments?: readonly SegmentSummary[];
 }
 
 /**
@@ -99,7 +104,11 @@ export function computeDetection(
   }
 }
 
-/** Read, analyse and (for annotate mode) build the annotation columns, in one step. */
+/**
+ * Read, analyse and (for annotate mode) build the annotation columns, in one step: the compute
+ * part of every run, whichever host started it (`runAnalyses` through an engine,
+ * `runAnalysesNow` directly). Throws what the reader and the report builder throw.
+ */
 export function computeAnalyses(
   request: ComputeRequest,
   core: WorkflowCore = defaultWorkflowCore,
@@ -122,6 +131,9 @@ export function computeAnalyses(
             request.report,
           ),
         }
+      : {}),
+    ...(request.withSegments === true
+      ? { segments: segmentSummaries(built.clients, clientNamesOf(read), request.report.locale) }
       : {}),
   };
 }

@@ -6,6 +6,7 @@ import { inThreadEngine, runAnalyses } from '../../shared/workflows';
 import type { WorkflowCore, WorkflowRead } from '../../shared/workflows';
 import {
   FakeSpreadsheet,
+  type FakeSheet,
   formatIsoInZone,
   makeAppsScriptGlobals,
   midnightInZone,
@@ -219,5 +220,55 @@ describe('SheetsHost over fake SpreadsheetApp', () => {
     expect(steps[2]!.writtenSheets).toEqual(['One', 'Two', 'Three']);
     expect(steps[2]!.deletedSheets).toEqual(['Old result']);
     expect(book.getSheets().map((s) => s.getName())).toEqual(['Clients', 'One', 'Two', 'Three']);
+  });
+
+  it('one workflow: the sidebar run in one-sheet steps (real core) leaves the same spreadsheet as the async runAnalyses', async () => {
+    /** Every sheet: name, owned marker, values, number formats, fills and chart count. */
+    const dump = (book: FakeSpreadsheet): unknown[] =>
+      book.getSheets().map((sheet: FakeSheet) => {
+        const rows = sheet.getLastRow();
+        const columns = sheet.getLastColumn();
+        const cells = Array.from({ length: rows }, (_, r) =>
+          Array.from({ length: columns }, (_, c) => {
+            const cell = sheet.cell(r + 1, c + 1);
+            return [
+              cell.value instanceof Date ? cell.value.getTime() : cell.value,
+              cell.format,
+              cell.background,
+            ];
+          }),
+        );
+        return [sheet.getName(), host.isOwned(sheet as never), cells, sheet.charts.length];
+      });
+    const { book: viaAsync, host } = setup();
+    host.writeOwnedSheetNow({ ...report, name: 'Old result' }, { locale: 'en' });
+    const asyncResult = await runAnalyses(host, {
+      analyses: ['rfm', 'abcXyz'],
+      mode: 'sheets',
+      locale: 'en',
+    });
+    const { book: viaSteps, host: stepHost } = setup();
+    stepHost.writeOwnedSheetNow({ ...report, name: 'Old result' }, { locale: 'en' });
+    const request = {
+      analyses: ['rfm' as const, 'abcXyz' as const],
+      mode: 'sheets' as const,
+      stepBudgetMs: 0,
+    };
+    let cursor = null;
+    let last = null;
+    let calls = 0;
+    for (; calls < 20; calls += 1) {
+      last = runAnalysesStepNow(stepHost, request, cursor, 'en', () => 0);
+      if (last.done) break;
+      cursor = last.cursor;
+    }
+    expect(asyncResult.sheets.length).toBeGreaterThan(1);
+    expect(calls + 1).toBe(asyncResult.sheets.length);
+    expect(last?.writtenSheets).toEqual(asyncResult.sheets.map((s) => s.name));
+    expect(last?.deletedSheets).toEqual(asyncResult.deletedSheets);
+    expect(last?.deletedSheets).toEqual(['Old result']);
+    expect(last?.clientCount).toBe(asyncResult.clientCount);
+    expect(dump(viaSteps)).toEqual(dump(viaAsync));
+    expect(viaSteps.getActiveSheet().getName()).toBe(viaAsync.getActiveSheet().getName());
   });
 });

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/host';
 import type { ReportSheet } from '../../../shared/report/types';
 import type { Cell } from '../../../shared/sheet-data/types';
+import type { SpreadsheetHostNow } from '../../../shared/workflows/spreadsheet-host-now';
 
 /** One sheet of the fake workbook: cells by [row-1][column-1], plus what was written on it. */
 export interface FakeSheet {
@@ -34,13 +35,17 @@ function isEmpty(cell: Cell | undefined): boolean {
 /**
  * An in-memory workbook implementing `SpreadsheetHost` with the rules the interface states:
  * current region = the used block of the active sheet from A1, owned sheets marked, annotate only
- * into empty columns (inserting columns otherwise). Used by the workflow tests.
+ * into empty columns (inserting columns otherwise). Like the Apps Script host, every method has a
+ * synchronous twin (`SpreadsheetHostNow`), so one workbook can run both the async and the
+ * synchronous workflow. Used by the workflow tests.
  */
-export class FakeWorkbook implements SpreadsheetHost {
+export class FakeWorkbook implements SpreadsheetHost, SpreadsheetHostNow {
   readonly sheets: FakeSheet[] = [];
   activeSheet = '';
   readonly tables: TableInfo[] = [];
   yields = 0;
+  /** Every write in order (`write NAME`, `delete NAME`, `annotate ADDRESS`, `activate NAME`). */
+  readonly writes: string[] = [];
 
   addUserSheet(name: string, cells: Cell[][]): FakeSheet {
     const sheet = { name, owned: false, cells: cells.map((r) => [...r]) };
@@ -55,7 +60,7 @@ export class FakeWorkbook implements SpreadsheetHost {
     return s;
   }
 
-  async listSheets(): Promise<readonly SheetInfo[]> {
+  listSheetsNow(): SheetInfo[] {
     return this.sheets.map((s) => ({ name: s.name, owned: s.owned }));
   }
 
@@ -63,7 +68,7 @@ export class FakeWorkbook implements SpreadsheetHost {
     return this.tables;
   }
 
-  async readRegion(source: RegionSource): Promise<SheetRegion> {
+  readRegionNow(source: RegionSource): SheetRegion {
     const name =
       source.kind === 'used-range' || source.kind === 'range'
         ? (source.sheetName ?? this.activeSheet)
@@ -97,7 +102,8 @@ export class FakeWorkbook implements SpreadsheetHost {
     };
   }
 
-  async writeOwnedSheet(report: ReportSheet, _options: WriteSheetOptions): Promise<WrittenSheet> {
+  writeOwnedSheetNow(report: ReportSheet, _options: WriteSheetOptions): WrittenSheet {
+    this.writes.push(`write ${report.name}`);
     const existing = this.sheets.find((s) => s.name.toLowerCase() === report.name.toLowerCase());
     if (existing && !existing.owned) throw new AnalyticsError('invalid_argument', 'not owned');
     const cells: Cell[][] = [];
@@ -119,14 +125,15 @@ export class FakeWorkbook implements SpreadsheetHost {
     return { name: report.name, replaced: existing !== undefined, tableAddresses };
   }
 
-  async deleteOwnedSheet(name: string): Promise<void> {
+  deleteOwnedSheetNow(name: string): void {
+    this.writes.push(`delete ${name}`);
     const index = this.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
     const sheet = this.sheets[index];
     if (!sheet || !sheet.owned) throw new AnalyticsError('invalid_argument', 'not owned');
     this.sheets.splice(index, 1);
   }
 
-  async annotate(request: AnnotateRequest): Promise<AnnotateResult> {
+  annotateNow(request: AnnotateRequest): AnnotateResult {
     const sheet = this.sheet(request.region.sheetName);
     const top = request.headerRowNumber;
     const bottom = request.region.firstRowNumber + request.region.rowCount - 1;
@@ -153,15 +160,38 @@ export class FakeWorkbook implements SpreadsheetHost {
       setCell(top, column.header);
       column.values.forEach((v, i) => setCell(top + 1 + i, v));
     });
-    return {
-      sheetName: sheet.name,
-      address: a1(top, start, bottom - top + 1, width),
-      insertedColumns: !free,
-    };
+    const address = a1(top, start, bottom - top + 1, width);
+    this.writes.push(`annotate ${address}`);
+    return { sheetName: sheet.name, address, insertedColumns: !free };
+  }
+
+  activateSheetNow(name: string): void {
+    this.writes.push(`activate ${name}`);
+    this.activeSheet = this.sheet(name).name;
+  }
+
+  async listSheets(): Promise<readonly SheetInfo[]> {
+    return this.listSheetsNow();
+  }
+
+  async readRegion(source: RegionSource): Promise<SheetRegion> {
+    return this.readRegionNow(source);
+  }
+
+  async writeOwnedSheet(report: ReportSheet, options: WriteSheetOptions): Promise<WrittenSheet> {
+    return this.writeOwnedSheetNow(report, options);
+  }
+
+  async deleteOwnedSheet(name: string): Promise<void> {
+    this.deleteOwnedSheetNow(name);
+  }
+
+  async annotate(request: AnnotateRequest): Promise<AnnotateResult> {
+    return this.annotateNow(request);
   }
 
   async activateSheet(name: string): Promise<void> {
-    this.activeSheet = this.sheet(name).name;
+    this.activateSheetNow(name);
   }
 
   async yieldToUi(): Promise<void> {
