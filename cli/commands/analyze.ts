@@ -1,13 +1,21 @@
 import path from 'node:path';
 import { parseIsoDay, type CalendarDay } from '../../shared/calendar';
-import { translate, type Locale } from '../../shared/i18n';
+import {
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  translate,
+  type Locale,
+} from '../../shared/i18n';
 import { buildAnalysisReport, type AnalysisJson } from '../../shared/report/analysis-report';
 import { CLI_MESSAGES, type CliMessageId } from '../../shared/report/cli-messages';
+import type { RetentionSectionOptions } from '../../shared/report/retention-report';
 import { readSheet } from '../../shared/sheet-data';
 import { CliError } from '../cli-error';
 import type { CliCommand, CliContext } from '../command';
 import { parseOptions, type OptionSpec } from '../parse-options';
-import { readInputFile } from '../read-input-file';
+import { inputFormatOf, readInputFile } from '../read-input-file';
+import { RETENTION_OPTIONS, retentionOptions } from '../retention-options';
 import { writeOutputFile } from '../write-output-file';
 import { writeReportXlsx } from '../xlsx/write-report-xlsx';
 
@@ -21,6 +29,7 @@ const OPTIONS: OptionSpec = {
     margin: 'string',
     'inactive-days': 'string',
     abc: 'string',
+    ...RETENTION_OPTIONS,
     help: 'boolean',
   },
   aliases: { h: 'help' },
@@ -41,6 +50,8 @@ export interface AnalyzeArguments {
   readonly inactiveAfterDays?: number;
   /** ABC cut-offs as ratios, e.g. [0.8, 0.95]. */
   readonly abcThresholds?: readonly [number, number];
+  /** Churn window, alert thresholds, migration periods and channel spend (`--lost-*`, ...). */
+  readonly retention?: RetentionSectionOptions;
 }
 
 /** `0.3` or `30%` -> 0.3; undefined when it is not a ratio in 0..1. */
@@ -64,7 +75,8 @@ function parseAbcThresholds(text: string): readonly [number, number] | undefined
 
 /**
  * Checks the `analyze` arguments: exactly one input file, `--locale en|ru`, `--as-of` a real ISO
- * day. Throws `CliError` naming the problem.
+ * day, `--sheet` only for an .xlsx file, the metric options and the retention options
+ * (`retentionOptions`). Throws `CliError` naming the problem.
  * Example: `parseAnalyzeArguments(['a.csv', '--as-of', '2025-02-30'])` throws `badAsOf` (tested).
  */
 export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments {
@@ -73,6 +85,10 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
   if (input === undefined) throw new CliError('missingInput');
   if (extra.length > 0) throw new CliError('extraArguments', { arguments: extra.join(' ') });
   const { sheet, locale, out, json } = parsed.strings;
+  // A delimited file holds one table: a sheet name there is a mistake, not something to ignore.
+  if (sheet !== undefined && inputFormatOf(input) === 'delimited') {
+    throw new CliError('sheetInTextFile', { path: input });
+  }
   const asOfText = parsed.strings['as-of'];
   if (locale !== undefined && locale !== 'en' && locale !== 'ru') {
     throw new CliError('badLocale', { value: locale });
@@ -102,9 +118,11 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
     abcThresholds = parseAbcThresholds(parsed.strings.abc);
     if (abcThresholds === undefined) throw new CliError('badAbc', { value: parsed.strings.abc });
   }
+  const retention = retentionOptions(parsed.strings, parsed.flags);
   return {
     input,
     ...(sheet === undefined ? {} : { sheet }),
+    ...(retention === undefined ? {} : { retention }),
     ...(marginRatio === undefined ? {} : { marginRatio }),
     ...(inactiveAfterDays === undefined ? {} : { inactiveAfterDays }),
     ...(abcThresholds === undefined ? {} : { abcThresholds }),
@@ -116,14 +134,10 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
 }
 
 function formatters(locale: Locale) {
-  const tag = locale === 'ru' ? 'ru-RU' : 'en-US';
-  const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
-  const money = new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const share = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
   return {
-    integer: (value: number) => integer.format(value),
-    money: (value: number | null) => (value === null ? '—' : money.format(value)),
-    share: (value: number | null) => (value === null ? '—' : share.format(value)),
+    integer: (value: number) => formatNumber(value, locale, 0),
+    money: (value: number | null) => (value === null ? '—' : formatMoney(value, locale)),
+    share: (value: number | null) => (value === null ? '—' : formatPercent(value, locale, 1)),
   };
 }
 
@@ -191,6 +205,7 @@ async function runAnalyze(args: readonly string[], context: CliContext): Promise
       ? {}
       : { inactiveAfterDays: parsed.inactiveAfterDays }),
     ...(parsed.abcThresholds === undefined ? {} : { abc: { thresholds: parsed.abcThresholds } }),
+    ...(parsed.retention === undefined ? {} : { retention: parsed.retention }),
   });
   const lines = summaryLines(
     json,
@@ -220,7 +235,10 @@ async function runAnalyze(args: readonly string[], context: CliContext): Promise
   return 0;
 }
 
-/** `clientbase analyze <file> [--sheet] [--as-of] [--locale] [--out] [--json]`. */
+/**
+ * `clientbase analyze <file> [--sheet] [--as-of] [--locale] [--out] [--json]`, the metric options
+ * and the retention options (`--lost-*`, `--alert-*`, `--migration-*`, `--channel-spend`).
+ */
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
   summary: CLI_MESSAGES.analyzeSummary,

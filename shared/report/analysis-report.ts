@@ -30,9 +30,10 @@ import type { InputShape, RejectedRow, SheetReadResult, Transaction } from '../s
 import { ANALYSIS_SECTIONS } from './analysis-extensions';
 import type { AnalysisContext, AnalysisSection } from './analysis-sections';
 import { REPORT_MESSAGES, type ReportMessageId } from './messages';
+import type { RetentionSectionOptions } from './retention-report';
 import type { Report, ReportSheet, ReportTable, ReportValue } from './types';
 
-/** Default window for "inactive": no purchase within this many days (issue 2 "Metrics"). */
+/** Default window for "inactive": no purchase within this many days (user guide §9, Key metrics). */
 export const DEFAULT_INACTIVE_AFTER_DAYS = 180;
 
 export interface AnalysisOptions {
@@ -47,11 +48,16 @@ export interface AnalysisOptions {
   readonly inactiveAfterDays?: number;
   /** Margin ratio 0..1 for the simple LTV; default profit / revenue when the data has profit. */
   readonly marginRatio?: number;
+  /**
+   * Options of the retention sheets: churn window and look-back, alert thresholds, migration
+   * periods, spend per channel (user guide §13–16). Absent: the documented defaults.
+   */
+  readonly retention?: RetentionSectionOptions;
   /** Extra sections; default `ANALYSIS_SECTIONS` (retention, ...). */
   readonly sections?: readonly AnalysisSection[];
 }
 
-/** One client in the JSON report (issue 2 "Reports and the CLI"). */
+/** One client in the JSON report (user guide §2, The command line). */
 export interface AnalysisClientJson {
   /** The client id as first spelled in the sheet. */
   readonly id: string;
@@ -276,7 +282,7 @@ function ratio(part: number, whole: number): number | null {
 }
 
 /**
- * Key metrics of the base, from the metric functions of `shared/metrics` (issue 2 "Metrics"):
+ * Key metrics of the base, from the metric functions of `shared/metrics` (user guide §9, Key metrics):
  * revenue (refunds included), purchases, average check = revenue / purchases, repeat buyers
  * (≥ 2 purchases) / buying clients, active / inactive clients (inactive = no purchase within
  * `inactiveAfterDays`; a refund-only client is inactive), unhappy clients when the data has NPS or
@@ -348,8 +354,8 @@ function percent(value: number | null): number | null {
 /**
  * The analysis every host shows, from a read sheet: per-client summary, RFM scores and segments,
  * ABC and XYZ classes, the segment summary, the ABC-XYZ matrix, key metrics and the rejected rows,
- * as a host-neutral `Report` (labels in `options.locale`) and as JSON (issue 2 "Reports and the
- * CLI"). Sections in `options.sections` (default `ANALYSIS_SECTIONS`) add sheets and JSON fields.
+ * as a host-neutral `Report` (labels in `options.locale`) and as JSON (user guide §2, The command
+ * line). Sections in `options.sections` (default `ANALYSIS_SECTIONS`) add sheets and JSON fields.
  *
  * Parameters: `read` from `readSheet`; `options.asOf` a calendar day; `inactiveAfterDays` days.
  * Throws `AnalyticsError('empty_input')` when no client is left to analyse (every row rejected, or
@@ -735,6 +741,13 @@ export function buildAnalysisReport(
     abc,
     xyz,
     sheetNames: sheets.map((sheet) => sheet.name),
+    segmentation: {
+      ...(options.rfm === undefined ? {} : { rfm: options.rfm }),
+      ...(options.rfmSegmentMap === undefined ? {} : { rfmSegmentMap: options.rfmSegmentMap }),
+      ...(options.abc === undefined ? {} : { abc: options.abc }),
+      ...(options.xyz === undefined ? {} : { xyz: options.xyz }),
+    },
+    ...(options.retention === undefined ? {} : { retention: options.retention }),
   };
 
   const coreJson = {

@@ -5,9 +5,11 @@ import type {
   CustomerSummary,
   RfmScore,
   RfmSegment,
+  SegmentationOptions,
   XyzClassification,
 } from '../segmentation';
 import type { SheetReadResult } from '../sheet-data/types';
+import type { RetentionSectionOptions } from './retention-report';
 import type { ReportSheet } from './types';
 
 /**
@@ -27,6 +29,10 @@ export interface AnalysisContext {
   readonly xyz: readonly XyzClassification[] | undefined;
   /** Names of the sheets already in the report (for cross-references in notes). */
   readonly sheetNames: readonly string[];
+  /** The RFM, segment-map, ABC and XYZ options the core used, so sections segment alike. */
+  readonly segmentation?: SegmentationOptions;
+  /** Options of the retention sheets (`AnalysisOptions.retention`); absent: their defaults. */
+  readonly retention?: RetentionSectionOptions;
 }
 
 /** An extra part of the analysis report: more sheets, and more top-level fields of the JSON. */

@@ -1,5 +1,6 @@
 import { formatIsoDay, type CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
+import { formatNumber } from '../i18n/format-number';
 import { translate, type Locale, type MessageParams } from '../i18n/translate';
 import {
   channelPortfoliosFromHistories,
@@ -35,7 +36,7 @@ import {
   type TransitionMatrix,
 } from '../segmentation';
 import type { RfmSegment } from '../segmentation/rfm-segments';
-import type { ChurnWindowBasis } from '../segmentation/lost-clients';
+import type { ChurnWindowBasis, ChurnWindowOptions } from '../segmentation/lost-clients';
 import type { ClientListWindowBasis } from '../segmentation/client-list-retention';
 import type { SheetReadResult, Transaction } from '../sheet-data/types';
 import type { AnalysisSection } from './analysis-sections';
@@ -59,11 +60,23 @@ export interface RetentionReportOptions {
   /** Marketing spend per acquisition channel, money, for CAC. */
   readonly spendByChannel?: Readonly<Record<string, number>>;
   /**
-   * The issue-2 segments of every client on all rows before asOf, when the caller already has
+   * The segments (user guide §4–7) of every client on all rows before asOf, when the caller already has
    * them (the analysis report passes its own); computed here otherwise.
    */
   readonly clientSegments?: readonly ClientSegments[];
 }
+
+/**
+ * The retention options a caller of the analysis report may set (`AnalysisOptions.retention`):
+ * the churn window and look-back (`lost`), the alert thresholds (`alerts`; the churn window that
+ * keeps lost clients out of the alerts comes from `lost` unless set here), the two migration
+ * periods and the marketing spend per channel. Locale, as-of day and segmentation options come
+ * from the analysis itself.
+ */
+export type RetentionSectionOptions = Pick<
+  RetentionReportOptions,
+  'lost' | 'alerts' | 'migration' | 'spendByChannel'
+>;
 
 /** The retention part of the JSON report: the same numbers as the sheets, keys stable. */
 export interface RetentionJson {
@@ -90,7 +103,7 @@ export interface RetentionSheets {
 }
 
 /**
- * Host-neutral sheets and JSON for the retention analyses of issue 3: lost clients (totals and
+ * Host-neutral sheets and JSON for the retention analyses (user guide §13–17): lost clients (totals and
  * list), retention alerts with evidence and action, cohort retention (shares with a colour scale,
  * counts, revenue ratios), migration matrices with a stacked-column chart of segment flows,
  * manager portfolios with a comparison chart, and acquisition channels. A client list gets what
@@ -127,8 +140,10 @@ export const retentionSection: AnalysisSection = (context) => {
           segment: context.segments[i] ?? 'lost',
         }));
   const { sheets, json } = buildRetentionSheets(context.read, {
+    ...context.retention,
     locale: context.locale,
     asOf: context.asOfDay,
+    ...(context.segmentation ? { segmentation: context.segmentation } : {}),
     ...(segments ? { clientSegments: segments } : {}),
   });
   return { sheets, json: json as unknown as Readonly<Record<string, unknown>> };
@@ -144,11 +159,26 @@ function transactionSheets(
   const asOf = options.asOf ?? defaultTransactionAsOf(transactions);
   const histories = clientHistories(transactions, asOf);
   const lost = lostClientsFromHistories(histories, { ...options.lost, asOf });
-  const alerts = retentionAlertsFromHistories(histories, { ...options.alerts, asOf });
+  const alerts = retentionAlertsFromHistories(histories, {
+    ...churnWindowOf(options.lost),
+    ...options.alerts,
+    asOf,
+  });
   const cohorts = cohortRetentionFromHistories(histories, { asOf });
   const alertTexts = alerts.map((a) => describeRetentionAlert(a, options.locale));
   const m = options.migration ?? { months: 6 };
   const periods = 'months' in m ? lastMonthsPeriods(asOf, m.months) : m;
+  if (periods.current.asOf > asOf || periods.previous.asOf > asOf) {
+    // The analysis leaves out the rows on or after its as-of day; so must the migration.
+    throw new AnalyticsError(
+      'invalid_argument',
+      t('error.migrationAfterAsOf', {
+        end: periodEnd(Math.max(periods.current.asOf, periods.previous.asOf)),
+        asOf: formatIsoDay(asOf),
+      }),
+      { argument: 'migration' },
+    );
+  }
   const migration = segmentMigration(transactions, { ...options.segmentation, ...periods });
   const managers = managerPortfoliosFromSegments(
     options.clientSegments ?? clientSegments(transactions, asOf, undefined, options.segmentation),
@@ -180,7 +210,10 @@ function transactionSheets(
   const nameOf = (key: string): string => names.get(key)?.name ?? key;
 
   const sheets: ReportSheet[] = [
-    { name: t('sheet.lost'), tables: [lostTotalsTable(lost, options, t), lostListTable(lost, t)] },
+    {
+      name: t('sheet.lost'),
+      tables: [lostTotalsTable(lost, options, t), lostListTable(lost, options.locale, t)],
+    },
     { name: t('sheet.alerts'), tables: [alertsTable(alerts, alertTexts, t)] },
     { name: t('sheet.cohorts'), tables: cohortTables(cohorts, t) },
     { name: t('sheet.migration'), tables: migrationTables(migration, options.locale, t) },
@@ -262,6 +295,17 @@ function defaultAsOf(days: readonly CalendarDay[]): CalendarDay {
   return latest + 1;
 }
 
+/** The churn-window fields of the lost-clients options, for the alerts' "already lost" test. */
+function churnWindowOf(lost: RetentionReportOptions['lost']): ChurnWindowOptions {
+  if (lost === undefined) return {};
+  const { windowMultiplier, minimumWindowDays, oneTimeBuyerWindowDays } = lost;
+  return {
+    ...(windowMultiplier === undefined ? {} : { windowMultiplier }),
+    ...(minimumWindowDays === undefined ? {} : { minimumWindowDays }),
+    ...(oneTimeBuyerWindowDays === undefined ? {} : { oneTimeBuyerWindowDays }),
+  };
+}
+
 function column(key: string, label: string, kind: ReportColumn['kind']): ReportColumn {
   return { key, label, kind };
 }
@@ -288,9 +332,9 @@ function lostTotalsTable(
     note: t('table.lostTotals.note', {
       from: formatIsoDay(lost.periodStart),
       to: periodEnd(lost.asOf),
-      multiplier: w.windowMultiplier,
-      minimum: w.minimumWindowDays,
-      oneTime: w.oneTimeBuyerWindowDays,
+      multiplier: formatNumber(w.windowMultiplier, options.locale),
+      minimum: formatNumber(w.minimumWindowDays, options.locale),
+      oneTime: formatNumber(w.oneTimeBuyerWindowDays, options.locale),
     }),
     columns: [
       column('metric', t('col.metric'), 'text'),
@@ -346,11 +390,13 @@ function lostWindowCells(
   ];
 }
 
-function lostListTable(lost: LostClientsResult, t: T): ReportTable {
+function lostListTable(lost: LostClientsResult, locale: Locale, t: T): ReportTable {
   return {
     id: 'retention-lost-clients',
     title: t('table.lostList'),
-    note: t('table.lostList.note', { months: round2(lost.totals.expectedRemainingMonths) }),
+    note: t('table.lostList.note', {
+      months: formatNumber(lost.totals.expectedRemainingMonths, locale),
+    }),
     columns: [
       ...lostWindowColumns(t),
       column('yearlyRevenue', t('col.yearlyRevenue'), 'money'),
@@ -677,8 +723,4 @@ function clientListSheets(
     },
   };
   return { sheets, json };
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }

@@ -25,7 +25,7 @@ const XYZ: readonly XyzClass[] = ['X', 'Y', 'Z'];
 
 /**
  * The ABC-XYZ matrix: 9 cells (AX, AY, AZ, BX, …, CZ, in that order) with client counts and revenue
- * shares (issue 2 "Segmentation"). The nine revenue shares add up to 1.
+ * shares (user guide §8, The ABC-XYZ matrix). The nine revenue shares add up to 1.
  *
  * Parameters: `abc` from `abcClasses` and `xyz` from `xyzClasses` for the same clients (matched by
  * clientKey). Throws `AnalyticsError('invalid_argument')` when a client is in one list and not the

@@ -31,12 +31,12 @@ export interface ChannelPortfolio {
   readonly repeatRate: number | null;
   /** Spend given for the channel, money; absent without a spend map entry. */
   readonly spend?: number;
-  /** CAC = spend / clientsAcquired (issue 2): money per client; `null` without spend or clients. */
+  /** CAC = spend / clientsAcquired (user guide §9, Key metrics): money per client; `null` without spend or clients. */
   readonly cac: number | null;
 }
 
 /**
- * Acquisition channels side by side (issue 3). A client is acquired by the channel of its first
+ * Acquisition channels side by side (user guide §16, Managers and channels). A client is acquired by the channel of its first
  * purchase row (earliest day, then sheet row); when that row names no channel, the earliest row
  * that names one is used. Per channel: clients acquired, their revenue and revenue per client,
  * the repeat rate (share with 2+ purchases: distinct order ids, else rows) and, with a spend map,

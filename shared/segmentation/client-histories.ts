@@ -14,7 +14,7 @@ import {
  *
  * Conventions shared by every retention analysis:
  * - Only rows strictly before the as-of day are seen (the as-of day is the first day *not*
- *   covered, as in issue 2: days since the last purchase = as-of − last purchase day).
+ *   covered, as in user guide §3, Per-client numbers: days since the last purchase = as-of − last purchase day).
  * - A row with amount ≥ 0 is a purchase (0 covers free services), as in `summariseCustomers`;
  *   amount < 0 is a refund: it lowers revenue and is not a purchase.
  * - Purchases on the same day make one visit: intervals between purchases are measured between

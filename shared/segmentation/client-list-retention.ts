@@ -25,7 +25,7 @@ export interface ClientListRetentionOptions extends ChurnWindowOptions {
   readonly periodMonths?: number;
   /**
    * Window for a client with 2+ purchases whose first purchase day is unknown, or whose purchase
-   * count is unknown, days. Default 180 (the issue-2 inactivity window).
+   * count is unknown, days. Default 180 (the inactivity window of user guide §9, Key metrics).
    */
   readonly unknownHistoryWindowDays?: number;
   readonly abc?: AbcOptions;
@@ -70,9 +70,9 @@ export interface ClientListRetentionResult {
 }
 
 /**
- * The retention analyses a client list allows (issue 3, "client-list input"): lost status from
+ * The retention analyses a client list allows (user guide §17, What a client list gives): lost status from
  * the last purchase day (windows: see `ClientListWindowBasis`), the clients lost in the period,
- * ABC on total revenue (issue-2 rule via `abcClasses`; rows without revenue get no class), the
+ * ABC on total revenue (user guide §6, ABC, via `abcClasses`; rows without revenue get no class), the
  * manager portfolio (clients, revenue, A share, lost share) and the channel portfolio (the row's
  * channel; repeat rate from the purchase count when every row has one). Value lost, churn rate,
  * alerts, cohorts, migration, XYZ and at-risk shares need purchase dates and are listed in

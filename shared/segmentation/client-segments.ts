@@ -7,7 +7,7 @@ import { rfmSegment, type RfmSegment, type RfmSegmentMap } from './rfm-segments'
 import { rowsFromDay } from './transaction-client-index';
 import { xyzClasses, type XyzClass, type XyzOptions } from './xyz-classes';
 
-/** Options of the issue-2 segmentations, passed through unchanged. */
+/** Options of the segmentations of user guide §4–7, passed through unchanged. */
 export interface SegmentationOptions {
   readonly abc?: AbcOptions;
   readonly xyz?: XyzOptions;
@@ -15,7 +15,7 @@ export interface SegmentationOptions {
   readonly rfmSegmentMap?: RfmSegmentMap;
 }
 
-/** One client's issue-2 segments on one as-of day. */
+/** One client's segments (user guide §4–7) on one as-of day. */
 export interface ClientSegments {
   readonly summary: CustomerSummary;
   readonly abcClass: AbcClass;

@@ -45,7 +45,7 @@ export interface CohortRetentionResult {
 }
 
 /**
- * Cohort retention by month of first purchase (issue 3).
+ * Cohort retention by month of first purchase (user guide §14, Retention alerts and cohorts).
  *
  * Definition: a client's cohort is the calendar month of its first purchase (amount ≥ 0) before
  * the as-of day; month k of a cohort is the k-th calendar month after it. The client counts as

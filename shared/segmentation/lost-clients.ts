@@ -12,7 +12,7 @@ import {
   type ClientHistory,
 } from './client-histories';
 
-/** The churn-window rule. Defaults follow issue 3: 3 × the client's median interval, ≥ 90 days. */
+/** The churn-window rule. Defaults of user guide §13, Lost clients: 3 × the client's median interval, ≥ 90 days. */
 export interface ChurnWindowOptions {
   /** Window = multiplier × the client's median days between purchases. Default 3. */
   readonly windowMultiplier?: number;
@@ -41,7 +41,7 @@ export interface ChurnWindow {
 /**
  * The number of days without a purchase after which a client counts as lost.
  *
- * Definition (issue 3): `max(minimumWindowDays, windowMultiplier × median interval)`, where the
+ * Definition (user guide §13, Lost clients): `max(minimumWindowDays, windowMultiplier × median interval)`, where the
  * intervals are the gaps in days between consecutive distinct purchase days; a client with one
  * purchase day gets `oneTimeBuyerWindowDays`.
  *
@@ -80,7 +80,7 @@ function windowFromDays(
 }
 
 /**
- * The window options with the defaults of issue 3 filled in (`DEFAULT_CHURN_WINDOW`).
+ * The window options with the defaults of user guide §13 filled in (`DEFAULT_CHURN_WINDOW`).
  *
  * @throws AnalyticsError `invalid_argument` for a negative or non-finite option.
  * @example resolveWindowOptions({ minimumWindowDays: 60 }) → multiplier 3, minimum 60, one-time 180.
@@ -175,7 +175,7 @@ export interface LostClientsTotals {
   readonly yearlyValuePerClient: number;
   /** activeAtPeriodStart × 1 % × yearlyValuePerClient: yearly revenue kept per point of churn. */
   readonly valuePerChurnPoint: number;
-  /** lostFromPeriodStart × yearlyValuePerClient: the yearly cost of churn (issue 2). */
+  /** lostFromPeriodStart × yearlyValuePerClient: the yearly cost of churn (user guide §11 and §13). */
   readonly yearlyCostOfChurn: number;
 }
 
@@ -192,7 +192,7 @@ export interface LostClientsResult {
 }
 
 /**
- * The base's average lifetime in months, as in the simple LTV formula of issue 2 (and
+ * The base's average lifetime in months, as in the simple LTV formula of user guide §10, Lifetime value (and
  * `ltvSimpleInputs` in `shared/metrics`): the sum over clients of their active months divided by
  * the number of clients, where a client's active months are the calendar months from the month of
  * its first purchase through the month of its last purchase, both counted (a one-time buyer has 1).
@@ -276,7 +276,7 @@ function statusFromDays(
 /**
  * Clients lost in the last `periodMonths` months, what they brought and what leaving cost.
  *
- * Definitions (issue 3):
+ * Definitions (user guide §13, Lost clients, churn and what it costs):
  * - lost day = last purchase day + churn window (`churnWindow`); a client is lost in the period
  *   when its lost day falls in (periodStart, asOf], periodStart = asOf − periodMonths months;
  * - yearly revenue before leaving = net revenue on the 365 days ending on the last purchase day

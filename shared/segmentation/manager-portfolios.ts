@@ -48,9 +48,9 @@ export interface ManagerPortfolio {
 }
 
 /**
- * Side-by-side portfolios of the client managers (issue 3). A client belongs to the manager of its
+ * Side-by-side portfolios of the client managers (user guide §16, Managers and channels). A client belongs to the manager of its
  * earliest row that names one (`summariseCustomers`); per manager: clients, net revenue and its
- * share, the share of ABC class A and of XYZ class X (issue-2 rules on all rows before asOf), and
+ * share, the share of ABC class A and of XYZ class X (user guide §6–7 rules on all rows before asOf), and
  * the share at risk (an at-risk RFM segment, not yet lost) or lost (`lostClients` window rule).
  *
  * @param transactions normalised rows; order does not matter; rows on or after asOf are ignored.
@@ -71,7 +71,7 @@ export function managerPortfolios(
 }
 
 /**
- * As `managerPortfolios`, from the issue-2 segments (`clientSegments` on all rows before asOf)
+ * As `managerPortfolios`, from the segments of user guide §4–7 (`clientSegments` on all rows before asOf)
  * and the churn statuses (`clientChurnStatuses`) already computed for the same as-of day.
  */
 export function managerPortfoliosFromSegments(

@@ -1,5 +1,6 @@
 import { addMonths, formatIsoDay, type CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
+import { formatMoney, formatNumber, formatPercent } from '../i18n/format-number';
 import { translate, type Locale } from '../i18n/translate';
 import { CompensatedAccumulator } from '../math/compensated-sum';
 import { median } from '../math/statistics';
@@ -16,7 +17,7 @@ import {
 import { churnWindow, resolveWindowOptions, type ChurnWindowOptions } from './lost-clients';
 import { retentionMessages } from './retention-messages';
 
-/** The thresholds of the three alerts; every one is an option with the default of issue 3. */
+/** The thresholds of the three alerts; every one is an option with the default of user guide §14. */
 export interface RetentionAlertThresholds {
   /** Length of each of the two compared check windows, calendar months. Default 3. */
   readonly checkWindowMonths: number;
@@ -104,7 +105,7 @@ const KIND_ORDER: Record<RetentionAlertKind, number> = {
 };
 
 /**
- * Retention alerts per client, each with the numbers that raised it (issue 3):
+ * Retention alerts per client, each with the numbers that raised it (user guide §14, Retention alerts):
  * - `falling_check`: the average check (net revenue / purchases) on the last `checkWindowMonths`
  *   calendar months before the as-of day is more than `checkDropRatio` below the average check of
  *   the window before; both windows need a purchase and the earlier average must be above 0;
@@ -306,36 +307,39 @@ export interface AlertText {
 }
 
 /**
- * The alert's title, evidence sentence and suggested action in `locale`. Money and ratios are
- * rounded for reading (2 decimals, percent to 1 decimal); the exact numbers stay in `evidence`.
+ * The alert's title, evidence sentence and suggested action in `locale`. Money, days and the drop
+ * are written as that locale writes numbers (`formatMoney`, `formatNumber`, `formatPercent`:
+ * en `1,234.56` and `20.5%`, ru `1 234,56` and `20,5 %`); the exact numbers stay in `evidence`.
  *
  * @example a silent regular with 3 purchases, median 10, 41 days, threshold 20 reads in English
- *   "Purchases: 3, usually every 10 days; no purchase for 41 days (more than 20)."
+ *   "Purchases: 3, usually every 10 days; no purchase for 41 days (more than 20)."; a falling check
+ *   of 1,000 against 1,250 reads "... 20% lower." in English and "... ниже на 20 %." in Russian.
  */
 export function describeRetentionAlert(alert: RetentionAlert, locale: Locale): AlertText {
   const title = translate(retentionMessages, `alert.${alert.kind}.title`, locale);
   const action = translate(retentionMessages, `alert.${alert.kind}.action`, locale);
+  const count = (value: number) => formatNumber(value, locale, 0);
   let evidence: string;
   switch (alert.kind) {
     case 'falling_check': {
       const e = alert.evidence;
       evidence = translate(retentionMessages, 'alert.falling_check.evidence', locale, {
-        recent: round2(e.recentAverageCheck),
-        previous: round2(e.previousAverageCheck),
-        recentPurchases: e.recentPurchases,
-        previousPurchases: e.previousPurchases,
-        months: e.windowMonths,
-        drop: `${round1(e.dropRatio * 100)} %`,
+        recent: formatMoney(e.recentAverageCheck, locale),
+        previous: formatMoney(e.previousAverageCheck, locale),
+        recentPurchases: count(e.recentPurchases),
+        previousPurchases: count(e.previousPurchases),
+        months: count(e.windowMonths),
+        drop: formatPercent(e.dropRatio, locale, 1),
       });
       break;
     }
     case 'silent_regular': {
       const e = alert.evidence;
       evidence = translate(retentionMessages, 'alert.silent_regular.evidence', locale, {
-        purchases: e.purchaseCount,
-        median: round2(e.medianIntervalDays),
-        days: e.daysSinceLastPurchase,
-        threshold: round2(e.thresholdDays),
+        purchases: count(e.purchaseCount),
+        median: formatNumber(e.medianIntervalDays, locale, 2),
+        days: count(e.daysSinceLastPurchase),
+        threshold: formatNumber(e.thresholdDays, locale, 2),
       });
       break;
     }
@@ -343,21 +347,13 @@ export function describeRetentionAlert(alert: RetentionAlert, locale: Locale): A
       const e = alert.evidence;
       evidence = translate(retentionMessages, 'alert.category_dropped.evidence', locale, {
         category: e.category,
-        monthsWith: e.monthsWithCategory,
-        historyMonths: e.historyMonths,
-        recentMonths: e.recentMonths,
+        monthsWith: count(e.monthsWithCategory),
+        historyMonths: count(e.historyMonths),
+        recentMonths: count(e.recentMonths),
         lastDay: formatIsoDay(e.lastCategoryPurchaseDay),
       });
       break;
     }
   }
   return { title, evidence, action };
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
 }

@@ -62,7 +62,7 @@ function optionalNumber(arg: CatalogArg, name: string): number | undefined {
 }
 
 /**
- * Spreadsheet functions of the retention analyses (issue 3). Dates in results are ISO text
+ * Spreadsheet functions of the retention analyses (user guide §19; rules in §13–14). Dates in results are ISO text
  * (`YYYY-MM-DD`) and months `YYYY-MM`, so every host shows them the same way.
  */
 export const retentionCatalog: readonly CatalogFunction[] = [

@@ -241,6 +241,11 @@ export const retentionMessages = {
   'na.segment_migration': { en: 'Migration between periods', ru: 'Миграция между периодами' },
   'na.xyz': { en: 'XYZ classes and the share of X', ru: 'Классы XYZ и доля X' },
   'na.at_risk': { en: 'Share of clients at risk', ru: 'Доля клиентов под угрозой' },
+
+  'error.migrationAfterAsOf': {
+    en: 'the migration periods must end before the as-of day {asOf}: a period ends on {end}.',
+    ru: 'периоды миграции должны заканчиваться до даты анализа {asOf}: один из них заканчивается {end}.',
+  },
 } as const satisfies MessageTable;
 
 export type RetentionMessageId = keyof typeof retentionMessages;

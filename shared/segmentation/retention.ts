@@ -1,4 +1,4 @@
-/** The retention analyses of issue 3: lost clients, alerts, cohorts, migration, portfolios. */
+/** The retention analyses (user guide §13–17): lost clients, alerts, cohorts, migration, portfolios. */
 export * from './lost-clients';
 export * from './retention-alerts';
 export * from './cohort-retention';

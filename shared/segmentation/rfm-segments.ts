@@ -34,7 +34,7 @@ export const RFM_SEGMENTS: readonly RfmSegment[] = [
 export type RfmSegmentMap = Readonly<Record<RfmSegment, readonly string[]>>;
 
 /**
- * The default map of the 125 RFM cells to 11 segments, exactly as issue 2 "Segmentation" lists it
+ * The default map of the 125 RFM cells to 11 segments, exactly as user guide §5, RFM segments, lists it
  * (the widely used 11-segment RFM scheme). Users may pass their own map to `rfmSegment`.
  */
 // prettier-ignore

@@ -102,7 +102,8 @@ export function lastMonthsPeriods(
 
 /**
  * How clients moved between ABC classes, XYZ classes and RFM segments from one period to the next
- * (issue 3). Each period is segmented on its own rows with the issue-2 rules (`summariseCustomers`,
+ * (user guide §15, Migration between two periods). Each period is segmented on its own rows with
+ * the rules of user guide §3–7 (`summariseCustomers`,
  * `abcClasses`, `xyzClasses`, `rfmScores`, `rfmSegment`), so with two as-of days and no `fromDay`
  * it compares the base then and now, and with `lastMonthsPeriods` it compares two windows. The
  * matrices hold exactly the clients with rows in both periods (every such client lands in one
@@ -110,7 +111,7 @@ export function lastMonthsPeriods(
  *
  * @param transactions normalised rows; order does not matter.
  * @throws AnalyticsError `invalid_argument` for a bad day, a previous as-of day after the current
- *   one, or a segmentation option the issue-2 functions reject.
+ *   one, or a segmentation option the segmentation functions reject.
  * @example a client that is the only buyer in both periods is A → A, and a second client that
  *   outspends it later moves it to B: `slidDown` lists it as abc A → B (see the tests).
  */

@@ -44,7 +44,7 @@ describe('clientbase analyze on the bundled sample', () => {
     expect(new Set(json.clients.map((c) => c.id.toLowerCase())).size).toBe(SAMPLE_CLIENTS);
   });
 
-  it('gives each client the fields of issue 2 with valid values', () => {
+  it('gives each client the JSON fields of user guide §2 with valid values', () => {
     const segments = new Set(json.segments.map((s) => s.segment));
     for (const client of json.clients) {
       expect(Object.keys(client).sort()).toEqual(
@@ -267,8 +267,8 @@ describe('help', () => {
 
 describe('parseAnalyzeArguments', () => {
   it('accepts --name=value and rejects an impossible --as-of (2025-02-30 does not exist)', () => {
-    expect(parseAnalyzeArguments(['a.csv', '--as-of=2025-01-31', '--sheet=S'])).toMatchObject({
-      input: 'a.csv',
+    expect(parseAnalyzeArguments(['a.xlsx', '--as-of=2025-01-31', '--sheet=S'])).toMatchObject({
+      input: 'a.xlsx',
       sheet: 'S',
       asOf: 20119,
     });

@@ -26,7 +26,7 @@ function handWorked() {
 }
 
 describe('buildAnalysisReport', () => {
-  it('gives the RFM scores worked by hand with score = 1 + floor(5W/n) (issue 2 rule, n = 3)', () => {
+  it('gives the RFM scores worked by hand with score = 1 + floor(5W/n) (user guide §4 rule, n = 3)', () => {
     // Recency W (clients with more days): a 2, b 1, c 0 -> 1+floor(10/3)=4, 1+floor(5/3)=2, 1.
     // Frequency W (fewer purchases): a 2, b 0, c 0 -> 4, 1, 1 (b and c tie).
     // Monetary W (less revenue): a 2, b 1, c 0 -> 4, 2, 1.
@@ -46,7 +46,7 @@ describe('buildAnalysisReport', () => {
     ]);
   });
 
-  it('gives ABC and XYZ classes worked by hand (issue 2 rules: 80/95 % cut-offs, CV of months)', () => {
+  it('gives ABC and XYZ classes worked by hand (user guide §6–7 rules: 80/95 % cut-offs, CV of months)', () => {
     // ABC: shares before a 0, b 300/430 = 0.698 (< 0.8: A), c 400/430 = 0.930 (< 0.95: B).
     // XYZ: a has one month (March) of 300 -> CV 0 -> X; b and c have one purchase -> Z.
     const { json } = handWorked();

@@ -242,3 +242,97 @@ describe('retention sheets of a client list', () => {
     expect(byName.get('Bob')?.[5]).toBe('active');
   });
 });
+
+describe('buildAnalysisReport passes the retention options through (AnalysisOptions.retention)', () => {
+  const read = readSheet(grid);
+  const asOf = day('2024-06-01');
+  const retentionOf = (json: Readonly<Record<string, unknown>>) =>
+    (json as unknown as RetentionJson).retention;
+
+  it('spend per channel gives CAC (hand: instagram acquired Ann and Cat, 1,000 / 2 = 500)', () => {
+    const { json } = buildAnalysisReport(read, {
+      locale: 'en',
+      asOf,
+      retention: { spendByChannel: { Instagram: 1000 } },
+    });
+    const channels = retentionOf(json).channels;
+    expect(channels.find((c) => c.channel === 'instagram')).toMatchObject({
+      clientsAcquired: 2,
+      spend: 1000,
+      cac: 500,
+    });
+    expect(channels.find((c) => c.channel === 'walk-in')?.cac).toBeNull();
+  });
+
+  it('a 200-day floor keeps Ann (lost day 2023-12-01 + 200 = 2024-06-18) and the alerts use the same window: 183 silent days > 2 × 31, hair 3 of 6 months (hand)', () => {
+    const defaults = retentionOf(buildAnalysisReport(read, { locale: 'en', asOf }).json);
+    expect(defaults.lostClients.clients).toHaveLength(2);
+    expect(defaults.alerts).toEqual([]);
+    const { json } = buildAnalysisReport(read, {
+      locale: 'en',
+      asOf,
+      retention: { lost: { minimumWindowDays: 200 } },
+    });
+    const retention = retentionOf(json);
+    const lost = retention.lostClients.clients as readonly { id: string }[];
+    expect(lost.map((c) => c.id)).toEqual(['Cat']);
+    // Also category_dropped: hair in Oct, Nov, Dec 2023 = 3 of the 6 months Oct 2023 – Mar 2024,
+    // and not in April or May 2024.
+    expect(retention.alerts?.map((a) => [a['id'], a['kind']])).toEqual([
+      ['Ann', 'silent_regular'],
+      ['Ann', 'category_dropped'],
+    ]);
+    expect(retention.alerts?.[0]?.['evidence']).toMatchObject({
+      medianIntervalDays: 31,
+      daysSinceLastPurchase: 183,
+      thresholdDays: 62,
+    });
+  });
+
+  it('writes the window options in the notes as the locale writes numbers (ru: 2,5 and 1 000)', () => {
+    const { report } = buildAnalysisReport(read, {
+      locale: 'ru',
+      asOf,
+      retention: { lost: { windowMultiplier: 2.5, minimumWindowDays: 1000 } },
+    });
+    const note = report.sheets
+      .flatMap((sheet) => sheet.tables)
+      .find((table) => table.id === 'retention-lost-totals')?.note;
+    expect(note).toContain(
+      'через 2,5 × его медианный интервал между покупками (не меньше 1\u00a0000 дн.;',
+    );
+  });
+
+  it('migration months and explicit periods reach the Migration sheet; a period past the as-of day is refused', () => {
+    const months = retentionOf(
+      buildAnalysisReport(read, { locale: 'en', asOf, retention: { migration: { months: 3 } } })
+        .json,
+    );
+    expect(months.migration).toMatchObject({
+      previous: { from: '2023-12-01', to: '2024-02-29' },
+      current: { from: '2024-03-01', to: '2024-05-31' },
+    });
+    const periods = {
+      previous: { fromDay: day('2023-01-01'), asOf: day('2023-07-01') },
+      current: { fromDay: day('2023-07-01'), asOf: day('2024-01-01') },
+    };
+    const explicit = retentionOf(
+      buildAnalysisReport(read, { locale: 'en', asOf, retention: { migration: periods } }).json,
+    );
+    // Ann bought in both halves of 2023; Bob only in the first, Cat only in the second.
+    expect(explicit.migration).toMatchObject({
+      previous: { from: '2023-01-01', to: '2023-06-30' },
+      current: { from: '2023-07-01', to: '2023-12-31' },
+      clientsInBoth: 1,
+      onlyPrevious: ['Bob'],
+      onlyCurrent: ['Cat'],
+    });
+    const late = { ...periods, current: { fromDay: day('2024-01-01'), asOf: day('2024-07-01') } };
+    expect(() =>
+      buildAnalysisReport(read, { locale: 'ru', asOf, retention: { migration: late } }),
+    ).toThrow('периоды миграции должны заканчиваться до даты анализа 2024-06-01');
+    expect(() =>
+      buildAnalysisReport(read, { locale: 'en', asOf, retention: { migration: late } }),
+    ).toThrow('a period ends on 2024-06-30');
+  });
+});

@@ -193,7 +193,7 @@ describe('portfolio building blocks', () => {
     expect(web).toMatchObject({ clientsAcquired: 2, repeatRate: 0.5, spend: 600, cac: 300 });
   });
 
-  it('resolveWindowOptions fills the issue-3 defaults: 3 ×, 60 (given), 180', () => {
+  it('resolveWindowOptions fills the defaults of user guide §13: 3 ×, 60 (given), 180', () => {
     expect(resolveWindowOptions({ minimumWindowDays: 60 })).toEqual({
       windowMultiplier: 3,
       minimumWindowDays: 60,

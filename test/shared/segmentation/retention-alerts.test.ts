@@ -58,6 +58,19 @@ describe('falling check (windows 2024-01-01..03-31 and 2024-04-01..06-30)', () =
     ]);
   });
 
+  it('writes the evidence money and drop in the report locale (hand: 3,703.5 / 1 vs 6,172.5 / 1 is 40 % lower)', () => {
+    const rows = [tx('M', '2024-02-10', 6172.5), tx('M', '2024-05-10', 3703.5)];
+    const [alert] = retentionAlerts(rows, { asOf });
+    expect(alert?.kind).toBe('falling_check');
+    if (alert === undefined) return;
+    expect(describeRetentionAlert(alert, 'en').evidence).toBe(
+      'Average check 3,703.50 over the last 3 months (purchases: 1) vs 6,172.50 over the 3 months before (purchases: 1): 40% lower.',
+    );
+    expect(describeRetentionAlert(alert, 'ru').evidence).toBe(
+      'Средний чек 3\u00a0703,50 за последние 3 мес. (покупок: 1) против 6\u00a0172,50 за 3 мес. до того (покупок: 1): ниже на 40\u00a0%.',
+    );
+  });
+
   it('counts an order id once and lets a refund lower the check (hand: (300 − 100) / 1 = 200 vs 400)', () => {
     const rows = [
       tx('O', '2024-03-01', 400),
