@@ -1,7 +1,8 @@
 /**
- * Benchmark of the core path: file-to-segments (read a CSV file, decode, parse, read the sheet,
- * summarise clients, RFM scores and segments, ABC, XYZ, the ABC-XYZ matrix) and grid-to-segments
- * (the same from a grid of cells already in memory, as a spreadsheet host hands it over).
+ * Benchmark of the core path: file-to-segments (read a CSV file, find its encoding, read its
+ * bytes into a transaction table with `readDelimitedTransactions`, summarise clients, RFM scores
+ * and segments, ABC, XYZ, the ABC-XYZ matrix) and grid-to-segments (the same from a grid of cells
+ * already in memory, as a spreadsheet host hands it over, through `readSheet`).
  * Each measurement runs in a fresh child process, so its peak memory (max RSS) is its own.
  * Prints the figures; asserts nothing (a benchmark is not a test).
  *
@@ -11,16 +12,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decodeText } from '../cli/read-input-file';
+import { byteDecoder } from '../cli/read-input-file';
 import {
   abcClasses,
   abcXyzMatrix,
   rfmScores,
   rfmSegment,
   summariseCustomersDetailed,
+  summariseTable,
   xyzClasses,
+  xyzClassesOfTable,
 } from '../shared/segmentation';
-import { parseDelimitedText, readSheet } from '../shared/sheet-data';
+import { readDelimitedTransactions, readSheet } from '../shared/sheet-data';
 import type { Grid } from '../shared/sheet-data/types';
 import { generateTransactions, transactionsCsv, transactionsGrid } from './generate-transactions';
 
@@ -65,11 +68,16 @@ function segmentsOf(grid: Grid, stages: Stages): { clients: number; rows: number
   return { clients: summary.customers.length, rows: read.transactions.length };
 }
 
-function fileToSegments(file: string, stages: Stages) {
+function fileToSegments(file: string, stages: Stages): { clients: number; rows: number } {
   const bytes = timed(stages, 'readFile', () => readFileSync(file));
-  const { text } = timed(stages, 'decode', () => decodeText(bytes));
-  const { grid } = timed(stages, 'parseCsv', () => parseDelimitedText(text));
-  return segmentsOf(grid, stages);
+  const { decode } = timed(stages, 'encoding', () => byteDecoder(bytes));
+  const read = timed(stages, 'readTable', () => readDelimitedTransactions(bytes, { decode }));
+  const summary = timed(stages, 'summarise', () => summariseTable(read.table));
+  timed(stages, 'rfm', () => rfmScores(summary.customers).map((score) => rfmSegment(score)));
+  const abc = timed(stages, 'abc', () => abcClasses(summary.customers));
+  const xyz = timed(stages, 'xyz', () => xyzClassesOfTable(read.table, summary.customers));
+  timed(stages, 'abcXyz', () => abcXyzMatrix(abc, xyz));
+  return { clients: summary.customers.length, rows: read.table.length };
 }
 
 function sum(stages: Stages): number {

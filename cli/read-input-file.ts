@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -19,7 +20,7 @@ export interface InputFile {
   readonly original: OriginalSheet;
   /** For delimited text: the separator found and the text encoding. */
   readonly delimiter?: string;
-  readonly encoding?: 'utf-8' | 'windows-1251';
+  readonly encoding?: TextEncoding;
 }
 
 const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
@@ -34,19 +35,35 @@ export function inputFormatOf(filePath: string): InputFormat {
   throw new CliError('unknownFormat', { path: filePath, extension: extension || '(none)' });
 }
 
+/** The text encodings of delimited files the CLI reads. */
+export type TextEncoding = 'utf-8' | 'windows-1251';
+
 /**
- * Text of a delimited file: UTF-8 (with or without a BOM) when the bytes are valid UTF-8,
+ * The encoding of a delimited file: UTF-8 (with or without a BOM) when the bytes are valid UTF-8,
  * otherwise Windows-1251, the usual encoding of Russian CSV exports from Excel and 1C.
  */
-export function decodeText(bytes: Uint8Array): {
-  text: string;
-  encoding: 'utf-8' | 'windows-1251';
+export function textEncodingOf(bytes: Uint8Array): TextEncoding {
+  return isUtf8(bytes) ? 'utf-8' : 'windows-1251';
+}
+
+/**
+ * A decoder of runs of a file's bytes in the file's encoding (`textEncodingOf`), as
+ * `readDelimitedTransactions` takes it. A byte order mark is text like any other here: the
+ * reader skips the file's own.
+ */
+export function byteDecoder(bytes: Uint8Array): {
+  encoding: TextEncoding;
+  decode: (run: Uint8Array) => string;
 } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1251').decode(bytes), encoding: 'windows-1251' };
-  }
+  const encoding = textEncodingOf(bytes);
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  return { encoding, decode: (run) => decoder.decode(run) };
+}
+
+/** Text of a delimited file, in the encoding `textEncodingOf` finds. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const encoding = textEncodingOf(bytes);
+  return { text: new TextDecoder(encoding).decode(bytes), encoding };
 }
 
 function originalValue(value: ExcelJS.CellValue): OriginalValue {

@@ -60,3 +60,23 @@ export function addCompensated(
   }
   sums[index] = next;
 }
+
+/**
+ * `addCompensated` with slot `index`'s sum and compensation side by side in one array (at
+ * `2 * index` and `2 * index + 1`), so an update touches one place in memory: the layout for
+ * many slots updated in no particular order. Read the slot back with
+ * `pairs[2 * i] + pairs[2 * i + 1]`.
+ *
+ * Example: adding 0.1 ten times into slot 0 leaves `pairs[0] + pairs[1]` exactly 1.
+ */
+export function addCompensatedPair(pairs: Float64Array, index: number, value: number): void {
+  const at = 2 * index;
+  const sum = pairs[at] ?? 0;
+  const next = sum + value;
+  if (Math.abs(sum) >= Math.abs(value)) {
+    pairs[at + 1] = (pairs[at + 1] ?? 0) + (sum - next + value);
+  } else {
+    pairs[at + 1] = (pairs[at + 1] ?? 0) + (value - next + sum);
+  }
+  pairs[at] = next;
+}

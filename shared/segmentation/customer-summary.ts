@@ -1,11 +1,10 @@
 import type { CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
 import { addCompensated } from '../math/compensated-sum';
+import type { TransactionTable } from '../sheet-data/transaction-table';
 import type { Transaction } from '../sheet-data/types';
-import {
-  recallTransactionClientIndex,
-  rememberTransactionClientIndex,
-} from './transaction-client-index';
+import { rememberSummaryClients } from './summary-clients';
+import { transactionTable } from './transaction-client-index';
 
 /**
  * One client's purchase history condensed for RFM, ABC and XYZ.
@@ -86,82 +85,72 @@ export function summariseCustomersDetailed(
   transactions: readonly Transaction[],
   options: CustomerSummaryOptions = {},
 ): CustomerSummaryResult {
-  const asOfDay = options.asOf ?? defaultAsOfDay(transactions);
-  if (!Number.isInteger(asOfDay)) {
-    throw new AnalyticsError(
-      'invalid_argument',
-      `asOf must be a whole calendar day, got ${asOfDay}.`,
-    );
-  }
+  const asOfDay = checkedAsOf(options.asOf ?? defaultAsOfDay(transactions));
+  return summariseTable(transactionTable(transactions, asOfDay), { asOf: asOfDay });
+}
 
-  // Pass 1: client index per row, so the per-client arrays can be sized exactly. The index an
-  // earlier pass (`clientHistories`) left for this array saves hashing every client id again.
-  const rememberedRows = recallTransactionClientIndex(transactions, asOfDay)?.rowClient;
-  const indexByKey = new Map<string, number>();
-  const keys: string[] = [];
-  const rowClient = new Int32Array(transactions.length);
-  let transactionsAfterAsOf = 0;
-  for (let j = 0; j < transactions.length; j += 1) {
-    const t = transactions[j] as Transaction;
-    if (!Number.isFinite(t.amount) || !Number.isFinite(t.day)) {
-      throw new AnalyticsError(
-        'invalid_argument',
-        `Transaction from row ${t.row} has a non-finite amount or day.`,
-        { row: t.row },
-      );
-    }
-    if (t.day >= asOfDay) {
-      transactionsAfterAsOf += 1;
-      rowClient[j] = -1;
-      continue;
-    }
-    // New clients appear in row order in a remembered index as in a fresh one.
-    const index = rememberedRows
-      ? (rememberedRows[j] as number)
-      : (indexByKey.get(t.clientKey) ?? keys.length);
-    if (index === keys.length) {
-      indexByKey.set(t.clientKey, index);
-      keys.push(t.clientKey);
-    }
-    rowClient[j] = index;
-  }
-
-  if (!rememberedRows) rememberTransactionClientIndex(transactions, { asOfDay, keys, rowClient });
-
-  // Pass 2: aggregate per client.
+/**
+ * `summariseCustomersDetailed` on a transaction table (`readDelimitedTransactions` reads files
+ * straight into one): the one implementation of the summary rules, which the `Transaction[]`
+ * entry points reach through `transactionTable`. Same definitions, result and errors; rows whose
+ * client is −1 are skipped (they lie on or after the as-of day the table was built for).
+ *
+ * @example the table of rows (a, day 10, 100), (a, day 20, 50), (b, day 15, −30) as of day 21
+ *   gives the summaries of the `summariseCustomers` example.
+ */
+export function summariseTable(
+  table: TransactionTable,
+  options: CustomerSummaryOptions = {},
+): CustomerSummaryResult {
+  const asOfDay = checkedAsOf(options.asOf ?? defaultAsOfDayOfTable(table));
+  const { client: rowClient, day: days, amount: amounts, sheetRow: sheetRows, details } = table;
+  const n = table.length;
+  const keys = table.clientKeys;
   const k = keys.length;
+  const rowsSeen = new Uint32Array(k);
   const firstPurchase = new Float64Array(k).fill(Infinity);
   const lastPurchase = new Float64Array(k).fill(-Infinity);
   const purchaseRows = new Uint32Array(k);
   const refunds = new Uint32Array(k);
   const revenue = new Float64Array(k);
   const revenueCompensation = new Float64Array(k);
-  const nameRow = new Float64Array(k).fill(Infinity);
-  const names = new Array<string>(k).fill('');
   const orderIds: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(k);
   let profitSums: Float64Array | undefined;
   let profitCompensation: Float64Array | undefined;
   let hasProfit: Uint8Array | undefined;
   // The earliest row naming a manager / channel (by day, then sheet row): its index (−1: none),
-  // day and sheet row, so a later row is compared without reading the earlier row's object.
+  // day and sheet row, so a later row is compared without reading the earlier row's details.
   const manager = new EarliestRows(k);
   const channel = new EarliestRows(k);
+  let transactionsAfterAsOf = 0;
 
-  for (let j = 0; j < transactions.length; j += 1) {
+  for (let j = 0; j < n; j += 1) {
+    const day = days[j] as number;
+    const amount = amounts[j] as number;
+    if (!Number.isFinite(amount) || !Number.isFinite(day)) {
+      const row = sheetRows[j] as number;
+      throw new AnalyticsError(
+        'invalid_argument',
+        `Transaction from row ${row} has a non-finite amount or day.`,
+        { row },
+      );
+    }
+    if (day >= asOfDay) {
+      transactionsAfterAsOf += 1;
+      continue;
+    }
     const index = rowClient[j] as number;
     if (index < 0) continue;
-    const t = transactions[j] as Transaction;
-    if (t.row < (nameRow[index] as number)) {
-      nameRow[index] = t.row;
-      names[index] = t.clientName;
-    }
-    addCompensated(revenue, revenueCompensation, index, t.amount);
-    if (t.amount < 0) {
+    rowsSeen[index] = (rowsSeen[index] as number) + 1;
+    addCompensated(revenue, revenueCompensation, index, amount);
+    const detail = details?.[j];
+    if (amount < 0) {
       refunds[index] = (refunds[index] as number) + 1;
     } else {
-      if (t.day < (firstPurchase[index] as number)) firstPurchase[index] = t.day;
-      if (t.day > (lastPurchase[index] as number)) lastPurchase[index] = t.day;
-      if (t.orderId === undefined || t.orderId === '') {
+      if (day < (firstPurchase[index] as number)) firstPurchase[index] = day;
+      if (day > (lastPurchase[index] as number)) lastPurchase[index] = day;
+      const orderId = detail?.orderId;
+      if (orderId === undefined || orderId === '') {
         purchaseRows[index] = (purchaseRows[index] as number) + 1;
       } else {
         let set = orderIds[index];
@@ -169,26 +158,32 @@ export function summariseCustomersDetailed(
           set = new Set<string>();
           orderIds[index] = set;
         }
-        set.add(t.orderId);
+        set.add(orderId);
       }
     }
-    if (t.profit !== undefined && Number.isFinite(t.profit)) {
+    if (detail === undefined) continue;
+    const profit = detail.profit;
+    if (profit !== undefined && Number.isFinite(profit)) {
       if (!profitSums || !profitCompensation || !hasProfit) {
         profitSums = new Float64Array(k);
         profitCompensation = new Float64Array(k);
         hasProfit = new Uint8Array(k);
       }
-      addCompensated(profitSums, profitCompensation, index, t.profit);
+      addCompensated(profitSums, profitCompensation, index, profit);
       hasProfit[index] = 1;
     }
-    if (t.manager !== undefined && t.manager !== '') manager.offer(index, j, t);
-    if (t.channel !== undefined && t.channel !== '') channel.offer(index, j, t);
+    const sheetRow = sheetRows[j] as number;
+    if (detail.manager !== undefined && detail.manager !== '') {
+      manager.offer(index, j, day, sheetRow);
+    }
+    if (detail.channel !== undefined && detail.channel !== '') {
+      channel.offer(index, j, day, sheetRow);
+    }
   }
 
-  // The default sort compares UTF-16 code units like `<` does, without a callback per comparison.
-  const order = [...keys].sort().map((key) => indexByKey.get(key) as number);
-
-  const customers: CustomerSummary[] = order.map((i) => {
+  const order = clientsInKeyOrder(keys, rowsSeen);
+  const customers: CustomerSummary[] = [];
+  for (const i of order) {
     const first = firstPurchase[i] as number;
     const last = lastPurchase[i] as number;
     const hasPurchase = Number.isFinite(first);
@@ -196,7 +191,7 @@ export function summariseCustomersDetailed(
       -readonly [K in keyof CustomerSummary]: CustomerSummary[K];
     } = {
       clientKey: keys[i] as string,
-      clientName: names[i] as string,
+      clientName: table.clientNames[i] as string,
       firstPurchaseDay: hasPurchase ? first : null,
       lastPurchaseDay: hasPurchase ? last : null,
       daysSinceLastPurchase: hasPurchase ? asOfDay - last : null,
@@ -208,14 +203,40 @@ export function summariseCustomersDetailed(
     if (hasProfit && profitSums && profitCompensation && hasProfit[i] === 1) {
       summary.totalProfit = (profitSums[i] as number) + (profitCompensation[i] as number);
     }
-    const managerName = transactions[manager.rows[i] as number]?.manager;
+    const managerName = details?.[manager.rows[i] as number]?.manager;
     if (managerName !== undefined) summary.manager = managerName;
-    const channelName = transactions[channel.rows[i] as number]?.channel;
+    const channelName = details?.[channel.rows[i] as number]?.channel;
     if (channelName !== undefined) summary.channel = channelName;
-    return summary;
-  });
-
+    customers.push(summary);
+  }
+  rememberSummaryClients(customers, table, Int32Array.from(order));
   return { customers, asOfDay, transactionsAfterAsOf };
+}
+
+function checkedAsOf(asOfDay: number): number {
+  if (!Number.isInteger(asOfDay)) {
+    throw new AnalyticsError(
+      'invalid_argument',
+      `asOf must be a whole calendar day, got ${asOfDay}.`,
+    );
+  }
+  return asOfDay;
+}
+
+/**
+ * The indices of the clients with `rowsSeen > 0`, ordered by key. The default sort compares
+ * UTF-16 code units like `<` does, without a callback per comparison.
+ */
+function clientsInKeyOrder(keys: readonly string[], rowsSeen: Uint32Array): number[] {
+  const indexByKey = new Map<string, number>();
+  const present: string[] = [];
+  for (let i = 0; i < keys.length; i += 1) {
+    if (rowsSeen[i] === 0) continue;
+    const key = keys[i] as string;
+    indexByKey.set(key, i);
+    present.push(key);
+  }
+  return present.sort().map((key) => indexByKey.get(key) as number);
 }
 
 // Per client, the earliest of the rows offered (by day, then sheet row).
@@ -230,16 +251,16 @@ class EarliestRows {
     this.sheetRows = new Float64Array(clients);
   }
 
-  offer(client: number, index: number, t: Transaction): void {
-    const day = this.days[client] as number;
+  offer(client: number, index: number, day: number, sheetRow: number): void {
+    const earliest = this.days[client] as number;
     if (
       (this.rows[client] as number) < 0 ||
-      t.day < day ||
-      (t.day === day && t.row < (this.sheetRows[client] as number))
+      day < earliest ||
+      (day === earliest && sheetRow < (this.sheetRows[client] as number))
     ) {
       this.rows[client] = index;
-      this.days[client] = t.day;
-      this.sheetRows[client] = t.row;
+      this.days[client] = day;
+      this.sheetRows[client] = sheetRow;
     }
   }
 }
@@ -252,14 +273,31 @@ class EarliestRows {
  * Example: purchases on days 10 and 20 give 21.
  */
 export function defaultAsOfDay(transactions: readonly Transaction[]): CalendarDay {
-  if (transactions.length === 0) {
-    throw new AnalyticsError('empty_input', 'There are no transactions to analyse.');
-  }
   let latestPurchase = -Infinity;
   let latestRow = -Infinity;
   for (const t of transactions) {
     if (t.day > latestRow) latestRow = t.day;
     if (t.amount >= 0 && t.day > latestPurchase) latestPurchase = t.day;
+  }
+  return asOfAfter(transactions.length, latestPurchase, latestRow);
+}
+
+/** `defaultAsOfDay` of a transaction table (every row counts, whatever its client index). */
+export function defaultAsOfDayOfTable(table: TransactionTable): CalendarDay {
+  let latestPurchase = -Infinity;
+  let latestRow = -Infinity;
+  for (let j = 0; j < table.length; j += 1) {
+    const day = table.day[j] as number;
+    if (day > latestRow) latestRow = day;
+    if ((table.amount[j] as number) >= 0 && day > latestPurchase) latestPurchase = day;
+  }
+  return asOfAfter(table.length, latestPurchase, latestRow);
+}
+
+// The rule of `defaultAsOfDay`, given the latest purchase day and the latest day of any row.
+function asOfAfter(rows: number, latestPurchase: number, latestRow: number): CalendarDay {
+  if (rows === 0) {
+    throw new AnalyticsError('empty_input', 'There are no transactions to analyse.');
   }
   const latest = Number.isFinite(latestPurchase) ? latestPurchase : latestRow;
   if (!Number.isFinite(latest)) {

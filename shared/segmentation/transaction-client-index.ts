@@ -1,3 +1,4 @@
+import type { TransactionTable } from '../sheet-data/transaction-table';
 import type { Transaction } from '../sheet-data/types';
 
 /**
@@ -74,4 +75,87 @@ export function rowsFromDay(
   }
   cache.set(rows, { asOfDay, keys, rowClient: clientRows.slice(0, rows.length) });
   return rows;
+}
+
+const tables = new WeakMap<
+  readonly Transaction[],
+  TransactionTable & { readonly asOfDay: number }
+>();
+
+/**
+ * `transactions` as a `TransactionTable` whose client index covers the rows before `asOfDay`
+ * (rows on or after it get client −1; pass `Infinity` to index every row). Clients are numbered
+ * in order of first appearance; a client's shown name is the client name of its lowest sheet row.
+ * The table is remembered per array and as-of day, so summarising and then classifying the same
+ * array builds it once; an index `clientHistories` left for the array saves hashing the ids.
+ *
+ * @example rows (a, day 10), (b, day 30), (a, day 20) as of day 25 give client [0, −1, 0] and
+ *   clientKeys ['a'].
+ */
+export function transactionTable(
+  transactions: readonly Transaction[],
+  asOfDay: number,
+): TransactionTable {
+  const cached = tables.get(transactions);
+  if (cached && cached.asOfDay === asOfDay && cached.length === transactions.length) return cached;
+  const n = transactions.length;
+  const remembered = recallTransactionClientIndex(transactions, asOfDay);
+  let keys: string[];
+  let rowClient: Int32Array;
+  if (remembered) {
+    keys = [...remembered.keys];
+    rowClient = remembered.rowClient;
+  } else {
+    const indexByKey = new Map<string, number>();
+    keys = [];
+    rowClient = new Int32Array(n);
+    for (let j = 0; j < n; j += 1) {
+      const t = transactions[j] as Transaction;
+      // A NaN day is not ≥ asOf: it stays in the index, where the analyses report it.
+      if (t.day >= asOfDay) {
+        rowClient[j] = -1;
+        continue;
+      }
+      let index = indexByKey.get(t.clientKey);
+      if (index === undefined) {
+        index = keys.length;
+        indexByKey.set(t.clientKey, index);
+        keys.push(t.clientKey);
+      }
+      rowClient[j] = index;
+    }
+    if (Number.isFinite(asOfDay)) {
+      rememberTransactionClientIndex(transactions, { asOfDay, keys, rowClient });
+    }
+  }
+  const day = new Float64Array(n);
+  const amount = new Float64Array(n);
+  const sheetRow = new Int32Array(n);
+  const nameRow = new Float64Array(keys.length).fill(Infinity);
+  const names = new Array<string>(keys.length).fill('');
+  for (let j = 0; j < n; j += 1) {
+    const t = transactions[j] as Transaction;
+    day[j] = t.day;
+    amount[j] = t.amount;
+    sheetRow[j] = t.row;
+    const client = rowClient[j] as number;
+    if (client >= 0 && t.row < (nameRow[client] as number)) {
+      nameRow[client] = t.row;
+      names[client] = t.clientName;
+    }
+  }
+  const table = {
+    length: n,
+    client: rowClient,
+    clientKeys: keys,
+    clientNames: names,
+    day,
+    amount,
+    sheetRow,
+    // Each transaction object carries its own optional fields.
+    details: transactions,
+    asOfDay,
+  };
+  tables.set(transactions, table);
+  return table;
 }

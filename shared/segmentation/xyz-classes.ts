@@ -1,9 +1,11 @@
 import { monthIndexOfDay, type CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
-import { addCompensated } from '../math/compensated-sum';
+import { addCompensatedPair } from '../math/compensated-sum';
+import type { TransactionTable } from '../sheet-data/transaction-table';
 import type { Transaction } from '../sheet-data/types';
 import type { CustomerSummary } from './customer-summary';
-import { recallTransactionClientIndex } from './transaction-client-index';
+import { summaryIndexOfClients } from './summary-clients';
+import { transactionTable } from './transaction-client-index';
 
 export type XyzClass = 'X' | 'Y' | 'Z';
 
@@ -43,26 +45,6 @@ function periodIndex(day: CalendarDay, period: XyzPeriod): number {
   if (period === 'week') return Math.floor((day - 4) / 7);
   const month = monthIndexOfDay(day);
   return period === 'quarter' ? Math.floor(month / 3) : month;
-}
-
-// Summary index of each row, from the index summariseCustomers left for this array (-1: no summary).
-function rowsToSummaries(
-  transactions: readonly Transaction[],
-  summaries: readonly CustomerSummary[],
-  indexByKey: ReadonlyMap<string, number>,
-): Int32Array | undefined {
-  // Summaries of one call share an as-of day; mixed ones fall back to looking every row up.
-  const asOfDay = summaries[0]?.asOfDay;
-  if (asOfDay === undefined || summaries.some((s) => s.asOfDay !== asOfDay)) return undefined;
-  const remembered = recallTransactionClientIndex(transactions, asOfDay);
-  if (!remembered) return undefined;
-  const summaryOfClient = Int32Array.from(remembered.keys, (key) => indexByKey.get(key) ?? -1);
-  const rows = new Int32Array(transactions.length);
-  for (let j = 0; j < rows.length; j += 1) {
-    const client = remembered.rowClient[j] as number;
-    rows[j] = client < 0 ? -1 : (summaryOfClient[client] as number);
-  }
-  return rows;
 }
 
 // Converting a day to its month costs a few divisions; a table over the data's day range makes it
@@ -111,6 +93,29 @@ export function xyzClasses(
   summaries: readonly CustomerSummary[],
   options: XyzOptions = {},
 ): XyzClassification[] {
+  // Summaries of one call share an as-of day, and the table `summariseCustomers` built for it is
+  // reused; mixed as-of days index every row.
+  const asOfDay = summaries[0]?.asOfDay ?? Infinity;
+  const shared = summaries.every((s) => s.asOfDay === asOfDay);
+  return xyzClassesOfTable(
+    transactionTable(transactions, shared ? asOfDay : Infinity),
+    summaries,
+    options,
+  );
+}
+
+/**
+ * `xyzClasses` on a transaction table: the one implementation of the rule, which `xyzClasses`
+ * reaches through `transactionTable`. `summaries` from `summariseTable` of the same table (or any
+ * summaries of its clients, matched by key). Same result and errors as `xyzClasses`.
+ *
+ * @example the table of the `xyzClasses` example gives class Y, CV 0.7071.
+ */
+export function xyzClassesOfTable(
+  table: TransactionTable,
+  summaries: readonly CustomerSummary[],
+  options: XyzOptions = {},
+): XyzClassification[] {
   const [xLimit, yLimit] = options.limits ?? DEFAULT_XYZ_LIMITS;
   if (!(Number.isFinite(xLimit) && Number.isFinite(yLimit) && xLimit >= 0 && xLimit < yLimit)) {
     throw new AnalyticsError(
@@ -127,7 +132,6 @@ export function xyzClasses(
   }
 
   const n = summaries.length;
-  const indexByKey = new Map<string, number>();
   const firstPeriod = new Float64Array(n);
   const periodCount = new Uint32Array(n);
   const offset = new Float64Array(n);
@@ -136,7 +140,6 @@ export function xyzClasses(
   let totalPeriods = 0;
   const periodOf = periodLookup(summaries, period);
   summaries.forEach((s, i) => {
-    indexByKey.set(s.clientKey, i);
     if (s.firstPurchaseDay === null) return;
     const first = periodOf(s.firstPurchaseDay);
     const last = periodOf(s.asOfDay - 1);
@@ -150,16 +153,18 @@ export function xyzClasses(
     }
   });
 
-  const sums = new Float64Array(totalPeriods);
-  const compensations = new Float64Array(totalPeriods);
-  const clientOfRow = rowsToSummaries(transactions, summaries, indexByKey);
-  for (let j = 0; j < transactions.length; j += 1) {
-    const t = transactions[j] as Transaction;
-    const i = clientOfRow ? (clientOfRow[j] as number) : (indexByKey.get(t.clientKey) ?? -1);
+  // Per period its sum and compensation, side by side: rows come in no client order.
+  const sums = new Float64Array(2 * totalPeriods);
+  const summaryOfClient = summaryIndexOfClients(table, summaries);
+  const { client: rowClient, day: days, amount: amounts } = table;
+  for (let j = 0; j < table.length; j += 1) {
+    const client = rowClient[j] as number;
+    const i = client < 0 ? -1 : (summaryOfClient[client] as number);
+    const day = days[j] as number;
     // Clients that cannot be X or Y have seriesEnd −∞, so this also skips them.
-    if (i < 0 || !(t.day < (seriesEnd[i] as number))) continue;
-    const bucket = Math.max(0, periodOf(t.day) - (firstPeriod[i] as number));
-    addCompensated(sums, compensations, (offset[i] as number) + bucket, t.amount);
+    if (i < 0 || !(day < (seriesEnd[i] as number))) continue;
+    const bucket = Math.max(0, periodOf(day) - (firstPeriod[i] as number));
+    addCompensatedPair(sums, (offset[i] as number) + bucket, amounts[j] as number);
   }
 
   return summaries.map((s, i) => {
@@ -189,8 +194,8 @@ export function xyzClasses(
     let total = 0;
     let totalCompensation = 0;
     for (let k = 0; k < count; k += 1) {
-      total += sums[start + k] as number;
-      totalCompensation += compensations[start + k] as number;
+      total += sums[2 * (start + k)] as number;
+      totalCompensation += sums[2 * (start + k) + 1] as number;
     }
     const mean = (total + totalCompensation) / count;
     if (!(mean > 0)) {
@@ -205,7 +210,8 @@ export function xyzClasses(
     }
     let squares = 0;
     for (let k = 0; k < count; k += 1) {
-      const deviation = (sums[start + k] as number) + (compensations[start + k] as number) - mean;
+      const deviation =
+        (sums[2 * (start + k)] as number) + (sums[2 * (start + k) + 1] as number) - mean;
       squares += deviation * deviation;
     }
     const cv = Math.sqrt(squares / count) / mean;

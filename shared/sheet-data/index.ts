@@ -10,3 +10,5 @@ export * from './map-columns';
 export * from './detect-header-row';
 export * from './read-sheet';
 export * from './a1-address';
+export * from './transaction-table';
+export * from './read-delimited-transactions';

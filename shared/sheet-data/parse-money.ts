@@ -78,6 +78,55 @@ export function plainDecimalAmount(text: string): number | undefined {
   return value === 0 ? 0 : negative && digits <= EXACT_DIGITS ? -value : value;
 }
 
+/**
+ * `plainDecimalAmount` of text given as its bytes `bytes[start, end)` in an ASCII-compatible
+ * encoding (UTF-8, Windows-1251): the same rule, so reading a file's bytes gives what reading its
+ * text gives (a property test checks the two on arbitrary text). Plain text is ASCII, so any
+ * other byte makes it "not plain".
+ *
+ * @example plainDecimalBytes(utf8('x-12.5'), 1, 6) === -12.5
+ */
+export function plainDecimalBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): number | undefined {
+  const negative = bytes[start] === CODE_MINUS;
+  let i = negative ? start + 1 : start;
+  const digitsStart = i;
+  let mantissa = 0;
+  let code = 0;
+  while (i < end) {
+    code = bytes[i] as number;
+    if (code < CODE_0 || code > CODE_9) break;
+    mantissa = mantissa * 10 + (code - CODE_0);
+    i++;
+  }
+  let digits = i - digitsStart;
+  if (digits === 0) return undefined;
+  let fractionDigits = 0;
+  if (i < end) {
+    if (code !== CODE_DOT) return undefined;
+    i++;
+    const fractionStart = i;
+    while (i < end) {
+      code = bytes[i] as number;
+      if (code < CODE_0 || code > CODE_9) return undefined;
+      mantissa = mantissa * 10 + (code - CODE_0);
+      i++;
+    }
+    fractionDigits = i - fractionStart;
+    if (fractionDigits === 0) return undefined;
+    digits += fractionDigits;
+  }
+  if (digits > EXACT_DIGITS) {
+    // Only ASCII digits, '-' and '.' were seen: their char codes are their bytes.
+    return plainDecimalAmount(String.fromCharCode(...bytes.subarray(start, end)));
+  }
+  const value = mantissa / (POWERS_OF_TEN[fractionDigits] ?? 1);
+  return value === 0 ? 0 : negative ? -value : value;
+}
+
 function isGroupSpace(char: string): boolean {
   return (
     char === ' ' ||

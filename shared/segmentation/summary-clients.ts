@@ -1,0 +1,50 @@
+import type { TransactionTable } from '../sheet-data/transaction-table';
+import type { CustomerSummary } from './customer-summary';
+
+interface SummarySource {
+  readonly table: TransactionTable;
+  /** For each summary, the index of its client in `table`. */
+  readonly clientOfSummary: Int32Array;
+}
+
+/**
+ * Which table a summary array was computed from, remembered so `xyzClassesOfTable` on the same
+ * pair maps table clients to summaries without hashing every client key again. Internal to the
+ * segmentation core; arrays are treated as immutable, as their `readonly` types say.
+ */
+const sources = new WeakMap<readonly CustomerSummary[], SummarySource>();
+
+export function rememberSummaryClients(
+  summaries: readonly CustomerSummary[],
+  table: TransactionTable,
+  clientOfSummary: Int32Array,
+): void {
+  sources.set(summaries, { table, clientOfSummary });
+}
+
+/**
+ * For each client of `table`, the index of its summary in `summaries` (−1 when it has none).
+ * Summaries computed from this very table are matched through the remembered positions, others
+ * by client key.
+ *
+ * @example summaries [b, a] and a table with clientKeys ['a', 'b', 'c'] give [1, 0, −1]
+ */
+export function summaryIndexOfClients(
+  table: TransactionTable,
+  summaries: readonly CustomerSummary[],
+): Int32Array {
+  const result = new Int32Array(table.clientKeys.length).fill(-1);
+  const source = sources.get(summaries);
+  if (source !== undefined && source.table === table) {
+    source.clientOfSummary.forEach((client, i) => {
+      result[client] = i;
+    });
+    return result;
+  }
+  const indexByKey = new Map<string, number>();
+  summaries.forEach((s, i) => indexByKey.set(s.clientKey, i));
+  table.clientKeys.forEach((key, client) => {
+    result[client] = indexByKey.get(key) ?? -1;
+  });
+  return result;
+}
