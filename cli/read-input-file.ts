@@ -21,6 +21,9 @@ export interface InputFile {
   /** For delimited text: the separator found and the text encoding. */
   readonly delimiter?: string;
   readonly encoding?: TextEncoding;
+  /** For delimited text: the file's bytes and a decoder of runs of them (`byteDecoder`). */
+  readonly bytes?: Uint8Array;
+  readonly decode?: (run: Uint8Array) => string;
 }
 
 const XLSX_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
@@ -49,15 +52,31 @@ export function textEncodingOf(bytes: Uint8Array): TextEncoding {
 /**
  * A decoder of runs of a file's bytes in the file's encoding (`textEncodingOf`), as
  * `readDelimitedTransactions` takes it. A byte order mark is text like any other here: the
- * reader skips the file's own.
+ * reader skips the file's own. ASCII reads the same in both encodings, so the file's encoding is
+ * only looked for when a run that is not ASCII comes to be decoded.
  */
 export function byteDecoder(bytes: Uint8Array): {
-  encoding: TextEncoding;
-  decode: (run: Uint8Array) => string;
+  readonly decode: (run: Uint8Array) => string;
+  /** The file's encoding (looked for on the first call). */
+  readonly encoding: () => TextEncoding;
 } {
-  const encoding = textEncodingOf(bytes);
-  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  return { encoding, decode: (run) => decoder.decode(run) };
+  let found: { encoding: TextEncoding; decoder: InstanceType<typeof TextDecoder> } | undefined;
+  const encoding = () => {
+    if (found === undefined) {
+      const name = textEncodingOf(bytes);
+      found = { encoding: name, decoder: new TextDecoder(name, { ignoreBOM: true }) };
+    }
+    return found;
+  };
+  return {
+    decode: (run) => {
+      for (let k = 0; k < run.length; k++) {
+        if ((run[k] as number) >= 0x80) return encoding().decoder.decode(run);
+      }
+      return Buffer.from(run.buffer, run.byteOffset, run.length).toString('latin1');
+    },
+    encoding: () => encoding().encoding,
+  };
 }
 
 /** Text of a delimited file, in the encoding `textEncodingOf` finds. */
@@ -138,22 +157,57 @@ async function readXlsx(
 
 async function readDelimited(filePath: string, shown: string): Promise<InputFile> {
   const bytes = await readFile(filePath);
-  const { text, encoding } = decodeText(bytes);
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new CliError('emptyFile', { path: shown });
-  const { grid, delimiter } = parseDelimitedText(text);
+  const decoder = byteDecoder(bytes);
+  if (isBlankText(bytes, decoder.decode)) throw new CliError('emptyFile', { path: shown });
   const name = path.basename(filePath, path.extname(filePath));
+  // The grid is split from the text only when something asks for it (the report's copy of the
+  // original data, the models' reader); `analyze` reads the bytes themselves.
+  let parsed: ReturnType<typeof parseDelimitedText> | undefined;
+  let original: OriginalSheet | undefined;
+  const parse = () => {
+    parsed ??= parseDelimitedText(decodeText(bytes).text);
+    return parsed;
+  };
   return {
     format: 'delimited',
     sheetName: name,
-    grid,
-    dateSystem: '1900',
-    original: {
-      name,
-      rows: grid.map((row) => row.map((value) => ({ value: value === '' ? null : value }))),
+    get grid() {
+      return parse().grid;
     },
-    delimiter,
-    encoding,
+    dateSystem: '1900',
+    get original() {
+      original ??= {
+        name,
+        rows: parse().grid.map((row) =>
+          row.map((value) => ({ value: value === '' ? null : value })),
+        ),
+      };
+      return original;
+    },
+    get delimiter() {
+      return parse().delimiter;
+    },
+    get encoding() {
+      return decoder.encoding();
+    },
+    bytes,
+    decode: decoder.decode,
   };
+}
+
+/** True when the file holds nothing but a byte order mark and white space. */
+function isBlankText(bytes: Uint8Array, decode: (run: Uint8Array) => string): boolean {
+  for (const byte of bytes) {
+    // Visible ASCII settles it at once; anything else is decided on the text.
+    if (byte > 32 && byte < 127) return false;
+    if (byte >= 0x80)
+      return (
+        decode(bytes)
+          .replace(/^\uFEFF/, '')
+          .trim() === ''
+      );
+  }
+  return true;
 }
 
 /**

@@ -10,7 +10,12 @@ import {
 import { buildAnalysisReport, type AnalysisJson } from '../../shared/report/analysis-report';
 import { CLI_MESSAGES, type CliMessageId } from '../../shared/report/cli-messages';
 import type { RetentionSectionOptions } from '../../shared/report/retention-report';
-import { readSheet } from '../../shared/sheet-data';
+import {
+  readDelimitedTransactions,
+  readSheet,
+  transactionsOfTable,
+  type SheetReadResult,
+} from '../../shared/sheet-data';
 import { CliError } from '../cli-error';
 import type { CliCommand, CliContext } from '../command';
 import { parseOptions, type OptionSpec } from '../parse-options';
@@ -188,6 +193,26 @@ export function summaryLines(
   return lines;
 }
 
+/**
+ * A delimited file read from its bytes straight into a transaction table (no grid of strings),
+ * as `readSheet` would read its text; the report takes the rows as transactions.
+ */
+function readDelimitedInput(
+  bytes: Uint8Array,
+  decode: (run: Uint8Array) => string,
+  locale: Locale,
+): SheetReadResult {
+  const {
+    table,
+    delimiter: _delimiter,
+    ...read
+  } = readDelimitedTransactions(bytes, {
+    decode,
+    locale,
+  });
+  return { ...read, transactions: transactionsOfTable(table) };
+}
+
 async function runAnalyze(args: readonly string[], context: CliContext): Promise<number> {
   const parsed = parseAnalyzeArguments(args);
   const locale = parsed.locale ?? context.locale;
@@ -196,7 +221,10 @@ async function runAnalyze(args: readonly string[], context: CliContext): Promise
     displayPath: parsed.input,
     ...(parsed.sheet === undefined ? {} : { sheet: parsed.sheet }),
   });
-  const read = readSheet(input.grid, { locale, dateSystem: input.dateSystem });
+  const read =
+    input.bytes !== undefined && input.decode !== undefined
+      ? readDelimitedInput(input.bytes, input.decode, locale)
+      : readSheet(input.grid, { locale, dateSystem: input.dateSystem });
   const { report, json } = buildAnalysisReport(read, {
     locale,
     ...(parsed.asOf === undefined ? {} : { asOf: parsed.asOf }),

@@ -2,6 +2,7 @@ import type { CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
 import { CompensatedAccumulator } from '../math/compensated-sum';
 import type { Transaction } from '../sheet-data/types';
+import { indicesInKeyOrder } from './key-order';
 import {
   recallTransactionClientIndex,
   rememberTransactionClientIndex,
@@ -92,8 +93,7 @@ export function clientHistories(
     rememberTransactionClientIndex(transactions, { asOfDay: asOf, keys, rowClient });
   }
   // Pass 2: clients in key order; a counting sort places each client's rows in one block.
-  // The default sort compares UTF-16 code units as `compareText` does, without a callback.
-  const order = sortedKeyOrder(keys);
+  const order = indicesInKeyOrder(keys);
   const offsets = new Int32Array(keys.length + 1);
   order.forEach((client, rank) => {
     offsets[rank + 1] = (offsets[rank] ?? 0) + (counts[client] ?? 0);
@@ -132,13 +132,6 @@ function checkRow(t: Transaction): void {
       row: t.row,
     });
   }
-}
-
-// Indices of `keys` (distinct) in code-unit order of the keys.
-function sortedKeyOrder(keys: readonly string[]): number[] {
-  const position = new Map<string, number>();
-  keys.forEach((key, i) => position.set(key, i));
-  return [...keys].sort().map((key) => position.get(key) as number);
 }
 
 function isInDayOrder(rows: readonly Transaction[]): boolean {

@@ -3,6 +3,7 @@ import { AnalyticsError } from '../errors';
 import { addCompensated } from '../math/compensated-sum';
 import type { TransactionTable } from '../sheet-data/transaction-table';
 import type { Transaction } from '../sheet-data/types';
+import { indicesInKeyOrder } from './key-order';
 import { rememberSummaryClients } from './summary-clients';
 import { transactionTable } from './transaction-client-index';
 
@@ -181,7 +182,7 @@ export function summariseTable(
     }
   }
 
-  const order = clientsInKeyOrder(keys, rowsSeen);
+  const order = indicesInKeyOrder(keys, (i) => rowsSeen[i] !== 0);
   const customers: CustomerSummary[] = [];
   for (const i of order) {
     const first = firstPurchase[i] as number;
@@ -209,7 +210,7 @@ export function summariseTable(
     if (channelName !== undefined) summary.channel = channelName;
     customers.push(summary);
   }
-  rememberSummaryClients(customers, table, Int32Array.from(order));
+  rememberSummaryClients(customers, table, order);
   return { customers, asOfDay, transactionsAfterAsOf };
 }
 
@@ -221,22 +222,6 @@ function checkedAsOf(asOfDay: number): number {
     );
   }
   return asOfDay;
-}
-
-/**
- * The indices of the clients with `rowsSeen > 0`, ordered by key. The default sort compares
- * UTF-16 code units like `<` does, without a callback per comparison.
- */
-function clientsInKeyOrder(keys: readonly string[], rowsSeen: Uint32Array): number[] {
-  const indexByKey = new Map<string, number>();
-  const present: string[] = [];
-  for (let i = 0; i < keys.length; i += 1) {
-    if (rowsSeen[i] === 0) continue;
-    const key = keys[i] as string;
-    indexByKey.set(key, i);
-    present.push(key);
-  }
-  return present.sort().map((key) => indexByKey.get(key) as number);
 }
 
 // Per client, the earliest of the rows offered (by day, then sheet row).

@@ -134,10 +134,9 @@ export function xyzClassesOfTable(
   const n = summaries.length;
   const firstPeriod = new Float64Array(n);
   const periodCount = new Uint32Array(n);
-  const offset = new Float64Array(n);
-  // Per-summary facts the row loop needs, in flat arrays so it does not visit summary objects.
+  // Per-summary facts the row loops need, in flat arrays so they do not visit summary objects.
   const seriesEnd = new Float64Array(n).fill(-Infinity);
-  let totalPeriods = 0;
+  let longestSeries = 0;
   const periodOf = periodLookup(summaries, period);
   summaries.forEach((s, i) => {
     if (s.firstPurchaseDay === null) return;
@@ -145,26 +144,71 @@ export function xyzClassesOfTable(
     const last = periodOf(s.asOfDay - 1);
     firstPeriod[i] = first;
     periodCount[i] = Math.max(1, last - first + 1);
-    offset[i] = totalPeriods;
     // Only clients that can be X or Y need their series.
     if (s.purchaseCount >= 2) {
-      totalPeriods += periodCount[i] as number;
       seriesEnd[i] = s.asOfDay;
+      longestSeries = Math.max(longestSeries, periodCount[i] as number);
     }
   });
 
-  // Per period its sum and compensation, side by side: rows come in no client order.
-  const sums = new Float64Array(2 * totalPeriods);
+  // The rows of each series, grouped by client in row order (a counting sort): each client's
+  // periods are then summed in one small buffer, instead of a buffer for every client's periods
+  // filled in the rows' order (tens of megabytes for a million rows).
   const summaryOfClient = summaryIndexOfClients(table, summaries);
   const { client: rowClient, day: days, amount: amounts } = table;
-  for (let j = 0; j < table.length; j += 1) {
+  const seriesOf = (j: number): number => {
     const client = rowClient[j] as number;
     const i = client < 0 ? -1 : (summaryOfClient[client] as number);
-    const day = days[j] as number;
     // Clients that cannot be X or Y have seriesEnd −∞, so this also skips them.
-    if (i < 0 || !(day < (seriesEnd[i] as number))) continue;
-    const bucket = Math.max(0, periodOf(day) - (firstPeriod[i] as number));
-    addCompensatedPair(sums, (offset[i] as number) + bucket, amounts[j] as number);
+    return i >= 0 && (days[j] as number) < (seriesEnd[i] as number) ? i : -1;
+  };
+  const rowsFrom = new Int32Array(n + 1);
+  for (let j = 0; j < table.length; j += 1) {
+    const i = seriesOf(j);
+    if (i >= 0) rowsFrom[i + 1] = (rowsFrom[i + 1] as number) + 1;
+  }
+  for (let i = 0; i < n; i += 1) {
+    rowsFrom[i + 1] = (rowsFrom[i + 1] as number) + (rowsFrom[i] as number);
+  }
+  const rowsOfSeries = new Int32Array(rowsFrom[n] as number);
+  const nextRow = rowsFrom.slice(0, n);
+  for (let j = 0; j < table.length; j += 1) {
+    const i = seriesOf(j);
+    if (i < 0) continue;
+    rowsOfSeries[nextRow[i] as number] = j;
+    nextRow[i] = (nextRow[i] as number) + 1;
+  }
+
+  // Per series its mean and CV; per period of the series being summed, its sum and
+  // compensation side by side.
+  const means = new Float64Array(n);
+  const cvs = new Float64Array(n);
+  const sums = new Float64Array(2 * longestSeries);
+  for (let i = 0; i < n; i += 1) {
+    if (seriesEnd[i] === -Infinity) continue;
+    const count = periodCount[i] as number;
+    sums.fill(0, 0, 2 * count);
+    const first = firstPeriod[i] as number;
+    for (let r = rowsFrom[i] as number; r < (rowsFrom[i + 1] as number); r += 1) {
+      const j = rowsOfSeries[r] as number;
+      const bucket = Math.max(0, periodOf(days[j] as number) - first);
+      addCompensatedPair(sums, bucket, amounts[j] as number);
+    }
+    let total = 0;
+    let totalCompensation = 0;
+    for (let k = 0; k < count; k += 1) {
+      total += sums[2 * k] as number;
+      totalCompensation += sums[2 * k + 1] as number;
+    }
+    const mean = (total + totalCompensation) / count;
+    means[i] = mean;
+    if (!(mean > 0)) continue;
+    let squares = 0;
+    for (let k = 0; k < count; k += 1) {
+      const deviation = (sums[2 * k] as number) + (sums[2 * k + 1] as number) - mean;
+      squares += deviation * deviation;
+    }
+    cvs[i] = Math.sqrt(squares / count) / mean;
   }
 
   return summaries.map((s, i) => {
@@ -179,25 +223,17 @@ export function xyzClassesOfTable(
         reason: 'fewer_than_two_purchases',
       };
     }
-    const meanRevenue = s.totalRevenue / count;
     if (s.purchaseCount < 2) {
       return {
         clientKey: s.clientKey,
         xyzClass: 'Z',
         coefficientOfVariation: null,
         periodCount: count,
-        meanRevenuePerPeriod: meanRevenue,
+        meanRevenuePerPeriod: s.totalRevenue / count,
         reason: 'fewer_than_two_purchases',
       };
     }
-    const start = offset[i] as number;
-    let total = 0;
-    let totalCompensation = 0;
-    for (let k = 0; k < count; k += 1) {
-      total += sums[2 * (start + k)] as number;
-      totalCompensation += sums[2 * (start + k) + 1] as number;
-    }
-    const mean = (total + totalCompensation) / count;
+    const mean = means[i] as number;
     if (!(mean > 0)) {
       return {
         clientKey: s.clientKey,
@@ -208,13 +244,7 @@ export function xyzClassesOfTable(
         reason: 'non_positive_mean',
       };
     }
-    let squares = 0;
-    for (let k = 0; k < count; k += 1) {
-      const deviation =
-        (sums[2 * (start + k)] as number) + (sums[2 * (start + k) + 1] as number) - mean;
-      squares += deviation * deviation;
-    }
-    const cv = Math.sqrt(squares / count) / mean;
+    const cv = cvs[i] as number;
     const xyzClass: XyzClass = cv <= xLimit ? 'X' : cv <= yLimit ? 'Y' : 'Z';
     return {
       clientKey: s.clientKey,

@@ -61,6 +61,8 @@ const DELIMITER_BYTES = 4 * (1 << 20) + 3;
 const KIND_SKIP = 0;
 const KIND_INTERN = 1;
 const KIND_MONEY = 2;
+/** The amount column: a money column whose plain cells are read while scanning. */
+const KIND_AMOUNT = 3;
 
 /**
  * Reads a transaction list from the bytes of a delimited text file (CSV, semicolon CSV, TSV)
@@ -215,7 +217,7 @@ function columnsHaveOneKind(layout: SheetLayout): boolean {
 const ROLE_KINDS: Partial<Record<ColumnRole, number>> = {
   client: KIND_INTERN,
   date: KIND_INTERN,
-  amount: KIND_MONEY,
+  amount: KIND_AMOUNT,
   orderId: KIND_INTERN,
   profit: KIND_MONEY,
   manager: KIND_INTERN,
@@ -458,6 +460,8 @@ class RecordColumns {
   /** 1 when the record has a quoted field and its cells are in `quotedMoney` / entries by text. */
   quoted: Uint8Array;
   readonly entries: Int32Array[];
+  /** The amount of each record when its cell is plain decimal text (`plainDecimalBytes`), else NaN. */
+  amounts: Float64Array;
   /** Money cells of quoted records, by `record * moneyColumns + slot`. */
   readonly quotedMoney = new Map<number, string>();
 
@@ -470,6 +474,7 @@ class RecordColumns {
     this.recordStart = new Int32Array(capacity);
     this.quoted = new Uint8Array(capacity);
     this.entries = Array.from({ length: internColumns }, () => new Int32Array(capacity));
+    this.amounts = new Float64Array(capacity);
   }
 
   grow(): void {
@@ -481,6 +486,9 @@ class RecordColumns {
     for (let k = 0; k < this.internColumns; k++) {
       this.entries[k] = grown(this.entries[k] as Int32Array, capacity);
     }
+    const amounts = new Float64Array(capacity);
+    amounts.set(this.amounts);
+    this.amounts = amounts;
     this.capacity = capacity;
   }
 }
@@ -504,7 +512,7 @@ function readTransactionBytes(
   let moneyColumns = 0;
   kinds.forEach((kind, column) => {
     if (kind === KIND_INTERN) slotOf[column] = internColumns++;
-    else if (kind === KIND_MONEY) slotOf[column] = moneyColumns++;
+    else if (kind === KIND_MONEY || kind === KIND_AMOUNT) slotOf[column] = moneyColumns++;
   });
   const distinct = Array.from({ length: internColumns }, () => new DistinctValues(bytes));
   const records = new RecordColumns(
@@ -557,8 +565,19 @@ function readTransactionBytes(
   const dateOrders = prepareColumns(reader, layout, options, notes, columnTexts, firstTexts);
 
   // Pass 2: the rows in sheet order, each cell read by the sheet reader's rules.
-  const rows = new RowAssembler(bytes, d, layout, reader, records, distinct, slotOf, decode);
-  const counts = rows.readAll(optionalReaders(reader, mapping, true));
+  const optional = optionalReaders(reader, mapping, true);
+  const rows = new RowAssembler(
+    bytes,
+    d,
+    layout,
+    reader,
+    records,
+    distinct,
+    slotOf,
+    decode,
+    optional.length === 0,
+  );
+  const counts = rows.readAll(optional);
   return {
     shape: 'transactions',
     headerRow: layout.headerRow,
@@ -596,6 +615,8 @@ function scanRecords(
     if (records.count === records.capacity) records.grow();
     const record = records.count++;
     records.recordStart[record] = pos;
+    // A record without an amount cell has no plain amount.
+    records.amounts[record] = NaN;
     let column = 0;
     let quoted = false;
     for (;;) {
@@ -625,6 +646,9 @@ function scanRecords(
           c = bytes[pos] as number;
           if (c === d || c === LF || c === CR) break;
           pos++;
+        }
+        if (kind === KIND_AMOUNT) {
+          records.amounts[record] = plainDecimalBytes(bytes, fieldStart, pos) ?? NaN;
         }
       }
       column++;
@@ -671,7 +695,7 @@ function readQuotedRecord(
       const values = distinct[slot] as DistinctValues;
       values.release(entries[record] as number);
       entries[record] = values.addText(text);
-    } else if (kind === KIND_MONEY) {
+    } else if (kind === KIND_MONEY || kind === KIND_AMOUNT) {
       records.quotedMoney.set(record * records.moneyColumns + slot, text);
     }
   });
@@ -698,11 +722,23 @@ class RowAssembler {
     private readonly distinct: DistinctValues[],
     private readonly slotOf: Int32Array,
     private readonly decode: (bytes: Uint8Array) => string,
+    plainRowsOnly: boolean,
   ) {
-    this.client = new Int32Array(records.count);
+    // Rows are kept in record order and row j comes from record j or a later one, so the table
+    // can take over the record arrays it reads each row from before writing that row: clients
+    // over the client entries, amounts over the plain amounts, sheet rows over the date entries.
+    const { mapping } = layout;
+    const clientSlot = slotOf[mapping.client ?? 0] as number;
+    const dateSlot = slotOf[mapping.date ?? 0] as number;
+    const inPlace = clientSlot !== dateSlot && plainRowsOnly;
+    this.client = inPlace
+      ? (records.entries[clientSlot] as Int32Array)
+      : new Int32Array(records.count);
     this.day = new Float64Array(records.count);
-    this.amount = new Float64Array(records.count);
-    this.sheetRow = new Int32Array(records.count);
+    this.amount = records.amounts;
+    this.sheetRow = inPlace
+      ? (records.entries[dateSlot] as Int32Array)
+      : new Int32Array(records.count);
   }
 
   readAll(optional: readonly OptionalReader[]): RowCounts {
@@ -742,6 +778,7 @@ class RowAssembler {
     const clientEntries = records.entries[clientSlot] as Int32Array;
     const dateEntries = records.entries[dateSlot] as Int32Array;
     const recordStarts = records.recordStart;
+    const amounts = records.amounts;
     const d = this.d;
     const optionalReads = optional.map(
       () => new Map<number, ReturnType<OptionalReader['value']>>(),
@@ -762,15 +799,12 @@ class RowAssembler {
       const day = dayOfEntry[dateEntry] as number;
       const quoted = records.quoted[record] === 1;
       // The common row: a known client, a date, a plain amount, nothing else to read.
-      if (plainRows && client >= 0 && day === day && plainAmounts && !quoted) {
-        const start = fieldStart(bytes, recordStarts[record] as number, amountColumn, d);
-        const amount = plainDecimalBytes(bytes, start, fieldEnd(bytes, start, d));
-        if (amount !== undefined) {
-          dataRowCount++;
-          if (amount === 0) zeroAmounts++;
-          this.push(client, day, amount, firstSheetRow + record, undefined);
-          continue;
-        }
+      const plainAmount = amounts[record] as number;
+      if (plainRows && client >= 0 && day === day && plainAmount === plainAmount && plainAmounts) {
+        dataRowCount++;
+        if (plainAmount === 0) zeroAmounts++;
+        this.push(client, day, plainAmount, firstSheetRow + record, undefined);
+        continue;
       }
       if (client === -2 && rowIsBlank(this.recordFields(record, quoted))) {
         blankRows++;
@@ -785,10 +819,10 @@ class RowAssembler {
           (plainAmounts ? plainDecimalAmount(text) : undefined) ??
           reader.number(text, amountColumn);
       } else {
-        const start = fieldStart(bytes, recordStarts[record] as number, amountColumn, d);
-        const end = fieldEnd(bytes, start, d);
-        amount = plainAmounts ? plainDecimalBytes(bytes, start, end) : undefined;
+        amount = plainAmounts && plainAmount === plainAmount ? plainAmount : undefined;
         if (amount === undefined) {
+          const start = fieldStart(bytes, recordStarts[record] as number, amountColumn, d);
+          const end = fieldEnd(bytes, start, d);
           amount = reader.number(decodeBytes(bytes, start, end, decode), amountColumn);
         }
       }

@@ -3,7 +3,7 @@ import { formatIsoDay, type CalendarDay } from '../calendar';
 import { translate, type Locale, type MessageParams } from '../i18n';
 import { isBlankCell } from './detect-header-row';
 import { SHEET_DATA_MESSAGES, type SheetDataMessageId } from './messages';
-import { displayClientId } from './normalise-client-id';
+import { clientKeyOf, displayClientId } from './normalise-client-id';
 import { plainIsoDay, readDateText, slashDateParts } from './parse-date-text';
 import {
   decimalSeparatorEvidence,
@@ -200,7 +200,7 @@ export class SheetReader {
   private identity(raw: string): ClientIdentity | undefined {
     const name = displayClientId(raw);
     if (name === '') return undefined;
-    const key = name.toLocaleLowerCase('ru');
+    const key = clientKeyOf(name);
     let identity = this.clientsByKey.get(key);
     if (identity === undefined) {
       identity = { key, name, ordinal: this.clientsByKey.size };
@@ -592,7 +592,7 @@ export function firstRepeatedClient(
     if (typeof cell !== 'string' && typeof cell !== 'number') continue;
     const name = displayClientId(String(cell));
     if (name === '') continue;
-    const key = name.toLocaleLowerCase('ru');
+    const key = clientKeyOf(name);
     if (seen.has(key)) return name;
     seen.add(key);
   }

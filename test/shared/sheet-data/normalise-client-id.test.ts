@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { displayClientId, normaliseClientId } from '../../../shared/sheet-data';
+import { clientKeyOf, displayClientId, normaliseClientId } from '../../../shared/sheet-data';
 
 describe('normaliseClientId', () => {
   it('trims, collapses inner spaces (regular, U+00A0, U+202F) and lower-cases (issue 2 rule)', () => {
@@ -47,5 +47,15 @@ describe('normaliseClientId', () => {
         },
       ),
     );
+  });
+
+  it('clientKeyOf lower-cases as the Russian locale does (Unicode SpecialCasing: no ru rules), on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (text) => {
+        expect(clientKeyOf(text)).toBe(text.toLocaleLowerCase('ru'));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(clientKeyOf('ЁЛКА İ Σ')).toBe('ёлка i̇ σ');
   });
 });
