@@ -63,7 +63,10 @@ export function abcClasses(
   for (const s of summaries) if (s.totalRevenue > 0) total.add(s.totalRevenue);
   const positiveTotal = total.value();
 
-  const revenue = Float64Array.from(summaries, (s) => s.totalRevenue);
+  const revenue = new Float64Array(summaries.length);
+  summaries.forEach((s, i) => {
+    revenue[i] = s.totalRevenue;
+  });
   const order = revenueOrder(summaries, revenue);
 
   const result = new Array<AbcClassification>(summaries.length);

@@ -1,6 +1,6 @@
 import type { CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
-import { addCompensated } from '../math/compensated-sum';
+import { addCompensated, addCompensatedPair } from '../math/compensated-sum';
 import type { TransactionTable } from '../sheet-data/transaction-table';
 import type { Transaction } from '../sheet-data/types';
 import { indicesInKeyOrder } from './key-order';
@@ -108,13 +108,14 @@ export function summariseTable(
   const n = table.length;
   const keys = table.clientKeys;
   const k = keys.length;
-  const rowsSeen = new Uint32Array(k);
-  const firstPurchase = new Float64Array(k).fill(Infinity);
-  const lastPurchase = new Float64Array(k).fill(-Infinity);
-  const purchaseRows = new Uint32Array(k);
-  const refunds = new Uint32Array(k);
-  const revenue = new Float64Array(k);
-  const revenueCompensation = new Float64Array(k);
+  // A client's running facts side by side (`FACT_*` offsets in a block of `FACTS` numbers):
+  // rows come in no client order, and one block is one cache line where separate arrays would
+  // be several.
+  const facts = new Float64Array(k * FACTS);
+  for (let c = 0; c < k; c += 1) {
+    facts[c * FACTS + FACT_FIRST] = Infinity;
+    facts[c * FACTS + FACT_LAST] = -Infinity;
+  }
   const orderIds: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(k);
   let profitSums: Float64Array | undefined;
   let profitCompensation: Float64Array | undefined;
@@ -142,17 +143,18 @@ export function summariseTable(
     }
     const index = rowClient[j] as number;
     if (index < 0) continue;
-    rowsSeen[index] = (rowsSeen[index] as number) + 1;
-    addCompensated(revenue, revenueCompensation, index, amount);
+    const at = index * FACTS;
+    facts[at + FACT_ROWS] = (facts[at + FACT_ROWS] as number) + 1;
+    addCompensatedPair(facts, (at + FACT_REVENUE) / 2, amount);
     const detail = details?.[j];
     if (amount < 0) {
-      refunds[index] = (refunds[index] as number) + 1;
+      facts[at + FACT_REFUNDS] = (facts[at + FACT_REFUNDS] as number) + 1;
     } else {
-      if (day < (firstPurchase[index] as number)) firstPurchase[index] = day;
-      if (day > (lastPurchase[index] as number)) lastPurchase[index] = day;
+      if (day < (facts[at + FACT_FIRST] as number)) facts[at + FACT_FIRST] = day;
+      if (day > (facts[at + FACT_LAST] as number)) facts[at + FACT_LAST] = day;
       const orderId = detail?.orderId;
       if (orderId === undefined || orderId === '') {
-        purchaseRows[index] = (purchaseRows[index] as number) + 1;
+        facts[at + FACT_PURCHASE_ROWS] = (facts[at + FACT_PURCHASE_ROWS] as number) + 1;
       } else {
         let set = orderIds[index];
         if (set === undefined) {
@@ -182,11 +184,12 @@ export function summariseTable(
     }
   }
 
-  const order = indicesInKeyOrder(keys, (i) => rowsSeen[i] !== 0);
+  const order = indicesInKeyOrder(keys, (i) => facts[i * FACTS + FACT_ROWS] !== 0);
   const customers: CustomerSummary[] = [];
   for (const i of order) {
-    const first = firstPurchase[i] as number;
-    const last = lastPurchase[i] as number;
+    const at = i * FACTS;
+    const first = facts[at + FACT_FIRST] as number;
+    const last = facts[at + FACT_LAST] as number;
     const hasPurchase = Number.isFinite(first);
     const summary: {
       -readonly [K in keyof CustomerSummary]: CustomerSummary[K];
@@ -196,9 +199,9 @@ export function summariseTable(
       firstPurchaseDay: hasPurchase ? first : null,
       lastPurchaseDay: hasPurchase ? last : null,
       daysSinceLastPurchase: hasPurchase ? asOfDay - last : null,
-      purchaseCount: (purchaseRows[i] as number) + (orderIds[i]?.size ?? 0),
-      refundCount: refunds[i] as number,
-      totalRevenue: (revenue[i] as number) + (revenueCompensation[i] as number),
+      purchaseCount: (facts[at + FACT_PURCHASE_ROWS] as number) + (orderIds[i]?.size ?? 0),
+      refundCount: facts[at + FACT_REFUNDS] as number,
+      totalRevenue: (facts[at + FACT_REVENUE] as number) + (facts[at + FACT_REVENUE + 1] as number),
       asOfDay,
     };
     if (hasProfit && profitSums && profitCompensation && hasProfit[i] === 1) {
@@ -213,6 +216,16 @@ export function summariseTable(
   rememberSummaryClients(customers, table, order);
   return { customers, asOfDay, transactionsAfterAsOf };
 }
+
+/** Numbers kept per client by `summariseTable`, and where each sits in the client's block. */
+const FACTS = 8;
+const FACT_ROWS = 0;
+const FACT_PURCHASE_ROWS = 1;
+const FACT_REFUNDS = 2;
+const FACT_FIRST = 3;
+const FACT_LAST = 4;
+/** Revenue and its compensation term, a pair for `addCompensatedPair` (an even offset). */
+const FACT_REVENUE = 6;
 
 function checkedAsOf(asOfDay: number): number {
   if (!Number.isInteger(asOfDay)) {

@@ -121,6 +121,8 @@ export function rankScores(values: Float64Array | readonly number[]): Uint8Array
   const n = values.length;
   const scores = new Uint8Array(n);
   if (n === 0) return scores;
+  const counted = rankScoresByCounting(values);
+  if (counted !== undefined) return counted;
   // A typed-array sort needs no comparison callback; W of a value is then the position of its
   // first occurrence in the sorted copy, found by binary search.
   const sorted = Float64Array.from(values as ArrayLike<number>);
@@ -136,6 +138,47 @@ export function rankScores(values: Float64Array | readonly number[]): Uint8Array
       else hi = mid;
     }
     scores[index] = 1 + Math.floor((5 * lo) / n);
+  }
+  return scores;
+}
+
+/**
+ * The same rule for whole numbers in a short range (purchase counts, days since the last
+ * purchase) and −∞: W(v), the values below v, is a running count over the range, so ranking
+ * takes two passes and no sort. `undefined` for other input.
+ */
+function rankScoresByCounting(values: Float64Array | readonly number[]): Uint8Array | undefined {
+  const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  let minusInfinities = 0;
+  for (let index = 0; index < n; index += 1) {
+    const value = values[index] as number;
+    if (value === -Infinity) {
+      minusInfinities += 1;
+    } else if (Number.isInteger(value)) {
+      if (value < min) min = value;
+      if (value > max) max = value;
+    } else {
+      return undefined;
+    }
+  }
+  // A range too wide to count over goes to the sort (when every value is −∞, max − min is −∞).
+  if (max - min > 4 * n + 1024) return undefined;
+  const range = minusInfinities === n ? 0 : max - min + 1;
+  // below[k]: the values below min + k, the −∞ ones included.
+  const below = new Int32Array(range + 1);
+  for (let index = 0; index < n; index += 1) {
+    const value = values[index] as number;
+    if (value !== -Infinity) below[value - min + 1] = (below[value - min + 1] as number) + 1;
+  }
+  below[0] = minusInfinities;
+  for (let k = 1; k <= range; k += 1) below[k] = (below[k] as number) + (below[k - 1] as number);
+  const scores = new Uint8Array(n);
+  for (let index = 0; index < n; index += 1) {
+    const value = values[index] as number;
+    const worse = value === -Infinity ? 0 : (below[value - min] as number);
+    scores[index] = 1 + Math.floor((5 * worse) / n);
   }
   return scores;
 }

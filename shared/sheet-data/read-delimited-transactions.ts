@@ -298,13 +298,17 @@ class DistinctValues {
   private mask = (1 << 10) - 1;
   private pool = new Uint8Array(1 << 12);
   private poolSize = 0;
-  private offsets: Int32Array = new Int32Array(1 << 8);
-  private lengths: Int32Array = new Int32Array(1 << 8);
+  /** Per entry the offset of its bytes in `pool` and their length, side by side. */
+  private spans: Int32Array = new Int32Array(2 << 8);
+  /** Per entry the records holding it, when `counted`. */
   counts: Int32Array = new Int32Array(1 << 8);
   private readonly texts: (string | undefined)[] = [''];
   size = 1;
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly counted: boolean,
+  ) {}
 
   /** The entry of `bytes[start, end)`, whose hash the caller computed while scanning. */
   intern(start: number, end: number, hash: number): number {
@@ -317,19 +321,19 @@ class DistinctValues {
     for (;;) {
       const entry = (slots[2 * slot + 1] as number) - 1;
       if (entry < 0) break;
-      if (slots[2 * slot] === hash && this.lengths[entry] === length) {
-        const offset = this.offsets[entry] as number;
+      if (slots[2 * slot] === hash && this.spans[2 * entry + 1] === length) {
+        const offset = this.spans[2 * entry] as number;
         let k = 0;
         while (k < length && bytes[start + k] === pool[offset + k]) k++;
         if (k === length) {
-          this.counts[entry] = (this.counts[entry] as number) + 1;
+          if (this.counted) this.counts[entry] = (this.counts[entry] as number) + 1;
           return entry;
         }
       }
       slot = (slot + 1) & this.mask;
     }
     const entry = this.add(length);
-    this.pool.set(bytes.subarray(start, end), this.offsets[entry] as number);
+    this.pool.set(bytes.subarray(start, end), this.spans[2 * entry] as number);
     slots[2 * slot] = hash;
     slots[2 * slot + 1] = entry + 1;
     if (this.size * 2 > this.mask + 1) this.growSlots();
@@ -346,14 +350,14 @@ class DistinctValues {
 
   /** Takes back one record's use of `entry` (a record re-read as quoted text). */
   release(entry: number): void {
-    if (entry > 0) this.counts[entry] = (this.counts[entry] as number) - 1;
+    if (entry > 0 && this.counted) this.counts[entry] = (this.counts[entry] as number) - 1;
   }
 
   text(entry: number, decode: (bytes: Uint8Array) => string): string {
     let text = this.texts[entry];
     if (text === undefined) {
-      const offset = this.offsets[entry] as number;
-      text = decodeBytes(this.pool, offset, offset + (this.lengths[entry] as number), decode);
+      const offset = this.spans[2 * entry] as number;
+      text = decodeBytes(this.pool, offset, offset + (this.spans[2 * entry + 1] as number), decode);
       this.texts[entry] = text;
     }
     return text;
@@ -361,10 +365,9 @@ class DistinctValues {
 
   private add(length: number): number {
     const entry = this.size++;
-    if (entry >= this.offsets.length) {
-      const capacity = this.offsets.length * 2;
-      this.offsets = grown(this.offsets, capacity);
-      this.lengths = grown(this.lengths, capacity);
+    if (entry >= this.counts.length) {
+      const capacity = this.counts.length * 2;
+      this.spans = grown(this.spans, 2 * capacity);
       this.counts = grown(this.counts, capacity);
     }
     if (this.poolSize + length > this.pool.length) {
@@ -372,8 +375,8 @@ class DistinctValues {
       pool.set(this.pool.subarray(0, this.poolSize));
       this.pool = pool;
     }
-    this.offsets[entry] = this.poolSize;
-    this.lengths[entry] = length;
+    this.spans[2 * entry] = this.poolSize;
+    this.spans[2 * entry + 1] = length;
     this.poolSize += length;
     this.counts[entry] = 1;
     this.texts[entry] = undefined;
@@ -514,7 +517,12 @@ function readTransactionBytes(
     if (kind === KIND_INTERN) slotOf[column] = internColumns++;
     else if (kind === KIND_MONEY || kind === KIND_AMOUNT) slotOf[column] = moneyColumns++;
   });
-  const distinct = Array.from({ length: internColumns }, () => new DistinctValues(bytes));
+  // Only the date column's values are counted: the day/month order of its slash dates is voted.
+  const dateSlot = slotOf[mapping.date ?? 0] as number;
+  const distinct = Array.from(
+    { length: internColumns },
+    (_, slot) => new DistinctValues(bytes, slot === dateSlot),
+  );
   const records = new RecordColumns(
     Math.ceil((bytes.length - firstDataByte) / Math.max(4, recordBytes * 0.9)) + 1024,
     internColumns,
@@ -756,12 +764,10 @@ class RowAssembler {
     // `readSheet` first meets them (the first spelling of a client is the one shown). A client
     // entry maps to its table index, −1 for a problem, −2 for a blank id; a date entry to its
     // day, NaN when it is blank or has a problem.
-    const clientReads = new Array<ClientIdentity | CellProblem>(clientValues.size);
     const clientOfEntry = new Int32Array(clientValues.size);
     for (let entry = 0; entry < clientValues.size; entry++) {
       const text = clientValues.text(entry, decode);
       const read = reader.clientOfText(text, clientColumn);
-      clientReads[entry] = read;
       clientOfEntry[entry] = isProblem(read)
         ? isBlankCell(text)
           ? -2
@@ -827,7 +833,8 @@ class RowAssembler {
         }
       }
       if (problems.length > 0) problems.length = 0;
-      const identity = clientReads[clientEntry] as ClientIdentity | CellProblem;
+      // Read again (the client is known by now, or the problem is the same).
+      const identity = reader.clientOfText(clientValues.text(clientEntry, decode), clientColumn);
       transactionRowProblems(reader, identity, dayReads[dateEntry], amount, mapping, problems);
       const fields: OptionalFields = {};
       optional.forEach((read, k) => {

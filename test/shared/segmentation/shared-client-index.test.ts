@@ -112,6 +112,27 @@ describe('the sort-free rank and ABC order', () => {
     );
   });
 
+  it('property: rankScores of whole numbers and −∞ (ranked by counting) equals counting one by one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: -40, max: 40 }),
+            fc.constantFrom(-Infinity, -0, 0),
+            fc.integer({ min: -3000, max: 3000 }),
+          ),
+          { maxLength: 120 },
+        ),
+        (values) => {
+          expect([...rankScores(values)]).toEqual(byCounting(values));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect([...rankScores([-Infinity, -Infinity])]).toEqual([1, 1]);
+    expect([...rankScores([0, 1e9])]).toEqual([1, 3]);
+  });
+
   it('rankScores of [-0, 0, -Infinity] treats the zeros as equal (W = 1, 1, 0 -> 2, 2, 1)', () => {
     expect([...rankScores([-0, 0, -Infinity])]).toEqual([2, 2, 1]);
   });
