@@ -91,6 +91,22 @@ export function plainDecimalBytes(
   start: number,
   end: number,
 ): number | undefined {
+  return readPlainDecimalBytes(bytes, start, end, scratch, 0) ? scratch[0] : undefined;
+}
+
+const scratch = new Float64Array(1);
+
+/**
+ * `plainDecimalBytes` writing the amount into `out[index]`, for a loop over a million cells:
+ * true when the text is plain, else false with `out` untouched. No number is allocated.
+ */
+export function readPlainDecimalBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  out: Float64Array,
+  index: number,
+): boolean {
   const negative = bytes[start] === CODE_MINUS;
   let i = negative ? start + 1 : start;
   const digitsStart = i;
@@ -103,28 +119,30 @@ export function plainDecimalBytes(
     i++;
   }
   let digits = i - digitsStart;
-  if (digits === 0) return undefined;
+  if (digits === 0) return false;
   let fractionDigits = 0;
   if (i < end) {
-    if (code !== CODE_DOT) return undefined;
+    if (code !== CODE_DOT) return false;
     i++;
     const fractionStart = i;
     while (i < end) {
       code = bytes[i] as number;
-      if (code < CODE_0 || code > CODE_9) return undefined;
+      if (code < CODE_0 || code > CODE_9) return false;
       mantissa = mantissa * 10 + (code - CODE_0);
       i++;
     }
     fractionDigits = i - fractionStart;
-    if (fractionDigits === 0) return undefined;
+    if (fractionDigits === 0) return false;
     digits += fractionDigits;
   }
   if (digits > EXACT_DIGITS) {
     // Only ASCII digits, '-' and '.' were seen: their char codes are their bytes.
-    return plainDecimalAmount(String.fromCharCode(...bytes.subarray(start, end)));
+    out[index] = plainDecimalAmount(String.fromCharCode(...bytes.subarray(start, end))) ?? NaN;
+    return true;
   }
   const value = mantissa / (POWERS_OF_TEN[fractionDigits] ?? 1);
-  return value === 0 ? 0 : negative ? -value : value;
+  out[index] = value === 0 ? 0 : negative ? -value : value;
+  return true;
 }
 
 function isGroupSpace(char: string): boolean {

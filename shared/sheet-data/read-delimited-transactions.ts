@@ -3,7 +3,7 @@ import { AnalyticsError } from '../errors';
 import { isBlankCell } from './detect-header-row';
 import { hasClientListColumns } from './map-columns';
 import { detectDelimiter, parseDelimitedText, type Delimiter } from './parse-delimited-text';
-import { plainDecimalAmount, plainDecimalBytes } from './parse-money';
+import { plainDecimalAmount, readPlainDecimalBytes } from './parse-money';
 import { readSheet } from './read-sheet';
 import {
   finalNotes,
@@ -656,7 +656,7 @@ function scanRecords(
           pos++;
         }
         if (kind === KIND_AMOUNT) {
-          records.amounts[record] = plainDecimalBytes(bytes, fieldStart, pos) ?? NaN;
+          readPlainDecimalBytes(bytes, fieldStart, pos, records.amounts, record);
         }
       }
       column++;
