@@ -1,4 +1,4 @@
-import type { TransactionTable } from '../sheet-data/transaction-table';
+import { rememberedTransactionTable, type TransactionTable } from '../sheet-data/transaction-table';
 import type { Transaction } from '../sheet-data/types';
 
 /**
@@ -83,19 +83,25 @@ const tables = new WeakMap<
 >();
 
 /**
- * `transactions` as a `TransactionTable` whose client index covers the rows before `asOfDay`
- * (rows on or after it get client −1; pass `Infinity` to index every row). Clients are numbered
- * in order of first appearance; a client's shown name is the client name of its lowest sheet row.
- * The table is remembered per array and as-of day, so summarising and then classifying the same
- * array builds it once; an index `clientHistories` left for the array saves hashing the ids.
+ * `transactions` as a `TransactionTable` for the analyses as of `asOfDay`: the table `readSheet`
+ * left for the array when there is one (it indexes every row, which serves any as-of day), else
+ * one whose client index covers the rows before `asOfDay` (rows on or after it get client −1;
+ * pass `Infinity` to index every row), clients numbered in order of first appearance, a client's
+ * shown name the client name of its lowest sheet row. A built table is remembered per array and
+ * as-of day, so summarising and then classifying the same array builds it once; an index
+ * `clientHistories` left for the array saves hashing the ids.
  *
- * @example rows (a, day 10), (b, day 30), (a, day 20) as of day 25 give client [0, −1, 0] and
- *   clientKeys ['a'].
+ * @example rows (a, day 10), (b, day 30), (a, day 20) built as of day 25 give client [0, −1, 0]
+ *   and clientKeys ['a'].
  */
 export function transactionTable(
   transactions: readonly Transaction[],
   asOfDay: number,
 ): TransactionTable {
+  // A table that indexes every row (as `readSheet` leaves one) serves any as-of day: the
+  // analyses skip the rows on or after it by their day.
+  const read = rememberedTransactionTable(transactions);
+  if (read) return read;
   const cached = tables.get(transactions);
   if (cached && cached.asOfDay === asOfDay && cached.length === transactions.length) return cached;
   const n = transactions.length;

@@ -24,6 +24,7 @@ import {
   type Mutable,
   type OptionalReader,
 } from './sheet-reader';
+import { rememberTransactionTable, type TransactionTable } from './transaction-table';
 import type {
   ClientRecord,
   Grid,
@@ -54,6 +55,8 @@ function readTransactionRows(
   const { grid, mapping, firstRowNumber, dataStart } = layout;
   const rowCount = grid.length;
   const records = presized<Transaction>(rowCount - dataStart);
+  // The same rows as columns, kept for the analyses (`rememberTransactionTable`).
+  const columns = new TableColumns(rowCount - dataStart);
   let recordCount = 0;
   const rejectedRows: RejectedRow[] = [];
   let blankRows = 0;
@@ -122,6 +125,7 @@ function readTransactionRows(
         amount,
       };
       if (amount === 0) zeroAmounts++;
+      columns.set(recordCount, identity.ordinal, day, amount, rowNumber);
       records[recordCount++] = transaction;
       continue;
     }
@@ -150,10 +154,61 @@ function readTransactionRows(
       continue;
     }
     if (transaction.amount === 0) zeroAmounts++;
+    const ordinal = (identity as ClientIdentity).ordinal;
+    columns.set(recordCount, ordinal, transaction.day, transaction.amount, rowNumber);
     records[recordCount++] = transaction;
   }
   records.length = recordCount;
+  rememberTransactionTable(records, columns.table(records, reader));
   return { records, rejectedRows, blankRows, zeroAmounts, dataRowCount };
+}
+
+/** The columns of the transactions `readTransactionRows` keeps, filled row by row. */
+class TableColumns {
+  private readonly client: Int32Array;
+  private readonly day: Float64Array;
+  private readonly amount: Float64Array;
+  private readonly sheetRow: Int32Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.client = new Int32Array(Math.max(0, capacity));
+    this.day = new Float64Array(Math.max(0, capacity));
+    this.amount = new Float64Array(Math.max(0, capacity));
+    this.sheetRow = new Int32Array(Math.max(0, capacity));
+  }
+
+  set(index: number, client: number, day: number, amount: number, sheetRow: number): void {
+    this.client[index] = client;
+    this.day[index] = day;
+    this.amount[index] = amount;
+    this.sheetRow[index] = sheetRow;
+    this.length = index + 1;
+  }
+
+  /**
+   * The table of `transactions`: clients numbered as the reader met them (its identities'
+   * ordinals; a client met only in rejected rows is listed and has no rows).
+   */
+  table(transactions: readonly Transaction[], reader: SheetReader): TransactionTable {
+    const keys: string[] = [];
+    const names: string[] = [];
+    for (const identity of reader.clientsByKey.values()) {
+      keys[identity.ordinal] = identity.key;
+      names[identity.ordinal] = identity.name;
+    }
+    const n = this.length;
+    return {
+      length: n,
+      client: this.client.subarray(0, n),
+      clientKeys: keys,
+      clientNames: names,
+      day: this.day.subarray(0, n),
+      amount: this.amount.subarray(0, n),
+      sheetRow: this.sheetRow.subarray(0, n),
+      details: transactions,
+    };
+  }
 }
 
 /** The rows of a client list (a row per client). */

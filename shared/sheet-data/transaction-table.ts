@@ -72,3 +72,26 @@ export function transactionsOfTable(table: TransactionTable): Transaction[] {
   }
   return rows;
 }
+
+const tables = new WeakMap<readonly Transaction[], TransactionTable>();
+
+/**
+ * Remembers `table` as the columns of `transactions`: a table whose client index covers every
+ * row, in the array's order, with `details` the array itself. `readSheet` leaves one for the
+ * transactions it returns, so the analyses that work on a table need not hash every client id
+ * again. Internal to the core; arrays are treated as immutable, as their `readonly` types say.
+ */
+export function rememberTransactionTable(
+  transactions: readonly Transaction[],
+  table: TransactionTable,
+): void {
+  tables.set(transactions, table);
+}
+
+/** The table remembered for `transactions`, if any and if the array still has its length. */
+export function rememberedTransactionTable(
+  transactions: readonly Transaction[],
+): TransactionTable | undefined {
+  const table = tables.get(transactions);
+  return table !== undefined && table.length === transactions.length ? table : undefined;
+}
