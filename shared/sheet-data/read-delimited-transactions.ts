@@ -73,11 +73,12 @@ const KIND_AMOUNT = 3;
  * reads it; what differs is only the work. Instead of a grid of strings and an object per row,
  * the bytes are scanned once: client ids, dates and other text columns are collected per distinct
  * value (a hash of the bytes, no string made for a repeat), and the sheet reader's rules run once
- * per distinct value; money columns keep each cell's place and plain amounts (`123.45`) are read
- * from the bytes (`plainDecimalBytes`), every other amount by `parseMoney`. The per-column
- * decisions (day/month order of slash dates from the counts of each distinct date text; the
- * decimal separator from the first money cells) are taken from the same evidence as `readSheet`
- * takes them. A record with a quoted field is decoded and split by `parseDelimitedText` itself. A
+ * per distinct value; plain amounts (`123.45`) are read from the bytes while scanning
+ * (`plainDecimalBytes`), every other amount (and profit) from its text by `parseMoney`. The
+ * table's columns take over the scan's arrays: a million rows take about 30 MB besides the file's
+ * bytes. The per-column decisions (day/month order of slash dates from the counts of each distinct
+ * date text; the decimal separator from the first money cells) are taken from the same evidence
+ * as `readSheet` takes them. A record with a quoted field is decoded and split by `parseDelimitedText` itself. A
  * file that is not a transaction list, or whose header is not within its first 64 records, is
  * read by `readSheet` on the whole text, and its transactions put in a table.
  *
@@ -121,7 +122,7 @@ export function readDelimitedTransactions(
     layout.shape !== 'transactions' ||
     (hasClientListColumns(layout.mapping) && options.shape !== 'transactions') ||
     bytes.length >= 2 ** 31 ||
-    !columnsHaveOneKind(layout)
+    columnKinds(layout) === undefined
   ) {
     return readWholeText(bytes, bodyStart, delimiter, options);
   }
@@ -205,14 +206,6 @@ function recordEnd(
   return { end: n, next: n, quoted };
 }
 
-/**
- * True when no column serves two roles read in different ways (a text column and a money column
- * on one column would need both); such a mapping is read from the whole text instead.
- */
-function columnsHaveOneKind(layout: SheetLayout): boolean {
-  return columnKinds(layout) !== undefined;
-}
-
 /** The columns a transaction list's rows are read from, and how each is kept while scanning. */
 const ROLE_KINDS: Partial<Record<ColumnRole, number>> = {
   client: KIND_INTERN,
@@ -229,7 +222,11 @@ const ROLE_KINDS: Partial<Record<ColumnRole, number>> = {
   complaint: KIND_INTERN,
 };
 
-/** Per column: skip, collect distinct values (text, dates, ids), or keep each cell (money). */
+/**
+ * Per column: skip, collect distinct values (text, dates, ids), read amounts, or re-read each
+ * cell (other money). `undefined` when a column serves two roles read in different ways (a text
+ * and a money role on one column): such a mapping is read from the whole text instead.
+ */
 function columnKinds(layout: SheetLayout): Uint8Array | undefined {
   const entries = Object.entries(layout.mapping) as [ColumnRole, number | undefined][];
   let width = 0;
