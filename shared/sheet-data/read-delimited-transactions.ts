@@ -527,7 +527,7 @@ function readTransactionBytes(
   );
 
   // Pass 1: split the records, collecting distinct values and money cells' places.
-  scanRecords(bytes, firstDataByte, d, delimiter, kinds, slotOf, distinct, records, decode);
+  scanRecords({ bytes, d, delimiter, kinds, slotOf, distinct, records, decode }, firstDataByte);
 
   // The per-column decisions, from the same evidence `readSheet` uses.
   const reader = new SheetReader(
@@ -598,22 +598,27 @@ function readTransactionBytes(
   };
 }
 
+/** What the scan of the records works with. */
+interface Scan {
+  readonly bytes: Uint8Array;
+  /** The delimiter's byte. */
+  readonly d: number;
+  readonly delimiter: Delimiter;
+  /** Per column its `KIND_*`, and its slot among the columns of that kind. */
+  readonly kinds: Uint8Array;
+  readonly slotOf: Int32Array;
+  readonly distinct: DistinctValues[];
+  readonly records: RecordColumns;
+  readonly decode: (bytes: Uint8Array) => string;
+}
+
 /**
  * Pass 1 of `readTransactionBytes`: splits the records from `start` on as `parseDelimitedText`
- * does, keeping per record the distinct-value entry of each text column and the byte range of
- * each money cell. A hot loop over every byte, kept apart so its variables stay local.
+ * does, keeping per record where it starts, the distinct-value entry of each text column and the
+ * amount when it is plain. A hot loop over every byte, kept apart so its variables stay local.
  */
-function scanRecords(
-  bytes: Uint8Array,
-  start: number,
-  d: number,
-  delimiter: Delimiter,
-  kinds: Uint8Array,
-  slotOf: Int32Array,
-  distinct: DistinctValues[],
-  records: RecordColumns,
-  decode: (bytes: Uint8Array) => string,
-): void {
+function scanRecords(scan: Scan, start: number): void {
+  const { bytes, d, kinds, slotOf, distinct, records } = scan;
   const n = bytes.length;
   let pos = start;
   while (pos < n) {
@@ -668,7 +673,7 @@ function scanRecords(
       break;
     }
     if (quoted) {
-      pos = readQuotedRecord(bytes, record, d, delimiter, kinds, slotOf, distinct, records, decode);
+      pos = readQuotedRecord(scan, record);
     }
   }
 }
@@ -677,17 +682,8 @@ function scanRecords(
  * Re-reads record `record` (which has a quoted field) with `parseDelimitedText`, replacing what
  * the byte scan kept for it. Returns where the next record starts.
  */
-function readQuotedRecord(
-  bytes: Uint8Array,
-  record: number,
-  d: number,
-  delimiter: Delimiter,
-  kinds: Uint8Array,
-  slotOf: Int32Array,
-  distinct: DistinctValues[],
-  records: RecordColumns,
-  decode: (bytes: Uint8Array) => string,
-): number {
+function readQuotedRecord(scan: Scan, record: number): number {
+  const { bytes, d, delimiter, kinds, slotOf, distinct, records, decode } = scan;
   const start = records.recordStart[record] as number;
   const { end, next } = recordEnd(bytes, start, d);
   const fields = parseDelimitedText(decode(bytes.subarray(start, end)), delimiter).grid[0] ?? [];

@@ -21,8 +21,8 @@ import type {
   Grid,
   RejectedRow,
   SlashDateOrder,
-  Transaction,
 } from './types';
+import type { TransactionDetails } from './transaction-table';
 
 /**
  * Calls `visit` with the text cells of a column: each distinct text with the number of rows that
@@ -484,18 +484,7 @@ const OPTIONAL_TEXT_ROLES = [
 ] as const;
 
 /** The optional fields a row can fill, besides client, date and amount. */
-export type OptionalFields = Pick<
-  Mutable<Transaction>,
-  | 'orderId'
-  | 'profit'
-  | 'manager'
-  | 'channel'
-  | 'category'
-  | 'email'
-  | 'phone'
-  | 'nps'
-  | 'complaint'
->;
+export type OptionalFields = Mutable<TransactionDetails>;
 
 type OptionalRole = keyof OptionalFields;
 type OptionalValue = string | number | boolean;

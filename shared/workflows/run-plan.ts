@@ -15,6 +15,7 @@ import { translate, type Locale } from '../i18n/translate';
 import { uiMessages } from '../i18n/ui-messages';
 import type { ReportSheet } from '../report/types';
 import type { AnalysisId } from './analyses';
+import { detectRequestFor } from './detect-columns';
 import { chooseOwnedSheetName } from './owned-sheet-name';
 import { progressUpdate } from './progress';
 import type { RunAnalysesOptions, RunAnalysesResult, WriteMode } from './run-analyses';
@@ -107,12 +108,11 @@ export function runComputeRequest(
   region: SheetRegion,
   options: RunAnalysesOptions,
 ): ComputeRequest {
+  const detect = detectRequestFor(region, options);
   return {
-    grid: region.grid,
+    grid: detect.grid,
     read: {
-      locale: options.locale,
-      dateSystem: options.dateSystem ?? region.dateSystem,
-      firstRowNumber: region.firstRowNumber,
+      ...detect.read,
       ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
       ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}),
     },
