@@ -3,10 +3,7 @@ import { AnalyticsError } from '../errors';
 import { CompensatedAccumulator } from '../math/compensated-sum';
 import type { Transaction } from '../sheet-data/types';
 import { indicesInKeyOrder } from './key-order';
-import {
-  recallTransactionClientIndex,
-  rememberTransactionClientIndex,
-} from './transaction-client-index';
+import { transactionTable } from './transaction-client-index';
 
 /**
  * Per-client purchase histories for the retention analyses (lost clients, alerts, cohorts,
@@ -50,70 +47,42 @@ export function clientHistories(
   asOf: CalendarDay,
 ): ClientHistory[] {
   assertDay(asOf, 'asOf');
-  // Pass 1: a small integer per client, so rows can be bucketed without an array per client. An
-  // index `summariseCustomers` (or an earlier call) left for this array and as-of day saves
-  // hashing every client id again.
-  const remembered = recallTransactionClientIndex(transactions, asOf);
-  const n = transactions.length;
-  let keys: readonly string[];
-  let rowClient: Int32Array;
-  let counts: number[];
-  if (remembered) {
-    for (let j = 0; j < n; j += 1) checkRow(transactions[j] as Transaction);
-    keys = remembered.keys;
-    rowClient = remembered.rowClient;
-    counts = new Array<number>(keys.length).fill(0);
-    for (let j = 0; j < n; j += 1) {
-      const client = rowClient[j] as number;
-      if (client >= 0) counts[client] = (counts[client] as number) + 1;
-    }
-  } else {
-    const indexByKey = new Map<string, number>();
-    const newKeys: string[] = [];
-    rowClient = new Int32Array(n);
-    counts = [];
-    for (let j = 0; j < n; j += 1) {
-      const t = transactions[j] as Transaction;
-      checkRow(t);
-      if (t.day >= asOf) {
-        rowClient[j] = -1;
-        continue;
-      }
-      let index = indexByKey.get(t.clientKey);
-      if (index === undefined) {
-        index = newKeys.length;
-        indexByKey.set(t.clientKey, index);
-        newKeys.push(t.clientKey);
-        counts.push(0);
-      }
-      rowClient[j] = index;
-      counts[index] = (counts[index] as number) + 1;
-    }
-    keys = newKeys;
-    rememberTransactionClientIndex(transactions, { asOfDay: asOf, keys, rowClient });
+  // Pass 1: a small integer per client, so rows can be bucketed without an array per client:
+  // the client index of the array's table (the one `readSheet` left, or one built as of `asOf`).
+  for (const t of transactions) checkRow(t);
+  const table = transactionTable(transactions, asOf);
+  const keys = table.clientKeys;
+  const rowClient = table.client;
+  // The client of each row before `asOf`, −1 for the rest.
+  const clientOf = (j: number): number =>
+    (transactions[j] as Transaction).day < asOf ? (rowClient[j] as number) : -1;
+  const counts = new Int32Array(keys.length);
+  for (let j = 0; j < transactions.length; j += 1) {
+    const client = clientOf(j);
+    if (client >= 0) counts[client] = (counts[client] as number) + 1;
   }
-  // Pass 2: clients in key order; a counting sort places each client's rows in one block.
-  const order = indicesInKeyOrder(keys);
-  const offsets = new Int32Array(keys.length + 1);
-  order.forEach((client, rank) => {
-    offsets[rank + 1] = (offsets[rank] ?? 0) + (counts[client] ?? 0);
-  });
+  // Pass 2: clients with rows in key order; a counting sort places each client's rows in one
+  // block.
+  const order = indicesInKeyOrder(keys, (client) => counts[client] !== 0);
+  const clientCount = order.length;
+  const offsets = new Int32Array(clientCount + 1);
   const rankOf = new Int32Array(keys.length);
   order.forEach((client, rank) => {
+    offsets[rank + 1] = (offsets[rank] as number) + (counts[client] as number);
     rankOf[client] = rank;
   });
-  const fill = offsets.slice(0, keys.length);
-  const ordered = new Array<Transaction>(offsets[keys.length] ?? 0);
+  const fill = offsets.slice(0, clientCount);
+  const ordered = new Array<Transaction>(offsets[clientCount] as number);
   for (let j = 0; j < transactions.length; j += 1) {
-    const client = rowClient[j] ?? -1;
+    const client = clientOf(j);
     if (client < 0) continue;
-    const rank = rankOf[client] ?? 0;
-    ordered[fill[rank] ?? 0] = transactions[j] as Transaction;
-    fill[rank] = (fill[rank] ?? 0) + 1;
+    const rank = rankOf[client] as number;
+    ordered[fill[rank] as number] = transactions[j] as Transaction;
+    fill[rank] = (fill[rank] as number) + 1;
   }
   // Pass 3: each block by day, then sheet row (already so when the sheet is in date order).
-  const result: ClientHistory[] = new Array<ClientHistory>(keys.length);
-  for (let rank = 0; rank < keys.length; rank += 1) {
+  const result: ClientHistory[] = new Array<ClientHistory>(clientCount);
+  for (let rank = 0; rank < clientCount; rank += 1) {
     const rows = ordered.slice(offsets[rank], offsets[rank + 1]);
     if (!isInDayOrder(rows)) rows.sort((a, b) => a.day - b.day || a.row - b.row);
     result[rank] = buildHistory(keys[order[rank] ?? 0] ?? '', rows);

@@ -2,9 +2,9 @@ import { rememberedTransactionTable, type TransactionTable } from '../sheet-data
 import type { Transaction } from '../sheet-data/types';
 
 /**
- * The client index of each transaction as `summariseCustomers` computed it (−1 for a row left out),
- * remembered per transaction array so `xyzClasses` on the same array need not hash every client id
- * again (a million string lookups cost more than the rest of XYZ). Internal to the segmentation
+ * The client index of each transaction as `transactionTable` built it (−1 for a row left out),
+ * remembered per transaction array (and derived for `rowsFromDay`'s subsets) so the analyses on
+ * the same array need not hash every client id again. Internal to the segmentation
  * core; an array that was changed after summarising is detected by its length only, so callers
  * treat transaction arrays as immutable, as their `readonly` type says.
  */
@@ -17,7 +17,7 @@ export interface TransactionClientIndex {
 
 const cache = new WeakMap<readonly Transaction[], TransactionClientIndex>();
 
-export function rememberTransactionClientIndex(
+function rememberTransactionClientIndex(
   transactions: readonly Transaction[],
   index: TransactionClientIndex,
 ): void {
@@ -25,7 +25,7 @@ export function rememberTransactionClientIndex(
 }
 
 /** The remembered index, if there is one for this array and this as-of day. */
-export function recallTransactionClientIndex(
+function recallTransactionClientIndex(
   transactions: readonly Transaction[],
   asOfDay: number,
 ): TransactionClientIndex | undefined {
