@@ -1,6 +1,6 @@
 /**
- * Benchmark of the retention analyses (issue 3) on 1,000,000 transactions for 100,000 clients:
- * prints milliseconds per analysis and the peak heap. Run: `npx tsx bench/retention.ts`
+ * Benchmark of the retention analyses (user guide §13–16) on 1,000,000 transactions for
+ * 100,000 clients: prints milliseconds per analysis and the peak heap. Run: `npx tsx bench/retention.ts`
  * (optional arguments: transactions, clients, seed).
  */
 import { addMonths, dayFromYmd } from '../shared/calendar';

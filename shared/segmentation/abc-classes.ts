@@ -29,7 +29,7 @@ export interface AbcClassification {
 }
 
 /**
- * ABC classes by revenue (issue 2 "Segmentation"): order clients by totalRevenue descending (ties
+ * ABC classes by revenue (user guide §6, ABC): order clients by totalRevenue descending (ties
  * by clientKey); a client is A if the revenue share of all clients ranked above it is below the A
  * limit (default 80 %), B if below the B limit (95 %), otherwise C; a client with revenue ≤ 0 is C.
  * Shares are of the sum of positive revenues, so they add up to 1. Results come in the order of

@@ -60,10 +60,10 @@ export interface CustomerSummaryResult {
 
 /**
  * Per-client summary of a transaction list, sorted by `clientKey` (code-unit order) so the result
- * never depends on row order. Definitions per issue 2 "Segmentation": daysSinceLastPurchase =
- * as-of day − last purchase day; purchaseCount = distinct order ids when present, else rows;
- * refunds (amount < 0) lower revenue and are not purchases. Runs in O(n + k log k) for n rows and
- * k clients.
+ * never depends on row order. Definitions per user guide §3, Per-client numbers:
+ * daysSinceLastPurchase = as-of day − last purchase day; purchaseCount = distinct order ids when
+ * present, else rows; refunds (amount < 0) lower revenue and are not purchases. Runs in
+ * O(n + k log k) for n rows and k clients.
  *
  * Parameters: `transactions` as produced by `readSheet`; `options.asOf` a calendar day.
  * Throws `AnalyticsError('invalid_argument')` for a transaction with a non-finite amount or day,

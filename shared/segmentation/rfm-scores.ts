@@ -26,7 +26,7 @@ const RFM_CELL_TEXT: readonly string[] = Array.from(
 /**
  * How scores are given:
  * - `rank` (default): score = 1 + floor(5 × W / n), n = clients, W = clients strictly worse on that
- *   measure (issue 2). Ties share a score; no cut-offs to choose.
+ *   measure (user guide §4, RFM scores). Ties share a score; no cut-offs to choose.
  * - `thresholds`: four strictly increasing cut points per measure, in the measure's own unit.
  *   Frequency (purchases) and monetary (money): score = 1 + the number of cut points ≤ value, so
  *   value < c1 → 1, c1 ≤ value < c2 → 2, …, value ≥ c4 → 5. Recency (days since the last
@@ -46,8 +46,8 @@ export type RfmScoreOptions =
 /**
  * RFM scores for each client, in the order of `summaries`. "Worse" means: more days since the last
  * purchase (a refund-only client, with no purchase, is worse than every buyer), fewer purchases,
- * less total revenue. Source of the rank rule: issue 2 "Segmentation"; the RFM idea: A. M. Hughes,
- * "Strategic Database Marketing" (1994).
+ * less total revenue. Source of the rank rule: user guide §4, RFM scores; the RFM idea:
+ * A. M. Hughes, "Strategic Database Marketing" (1994).
  *
  * Parameters: `summaries` from `summariseCustomers`; `options` as `RfmScoreOptions`.
  * Throws `AnalyticsError('invalid_argument')` naming the option when a thresholds list is not four

@@ -71,7 +71,7 @@ function periodLookup(
 }
 
 /**
- * XYZ classes by regularity of spend (issue 2 "Segmentation"): a client's revenue per calendar
+ * XYZ classes by regularity of spend (user guide §7, XYZ): a client's revenue per calendar
  * month, from the month of its first purchase through the month of the last day covered (as-of − 1
  * day), empty months counted as 0; CV = population standard deviation / mean; X if CV ≤ 0.5, Y if
  * CV ≤ 1.0, otherwise Z. A client with fewer than 2 purchases, or a mean ≤ 0, is Z. Refunds count

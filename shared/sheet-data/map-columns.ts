@@ -20,9 +20,10 @@ const PREFIXES: readonly (readonly [string, ColumnRole])[] = ROLES.flatMap((role
  * Maps header texts to column roles by name, in English and Russian.
  *
  * Definition: each header is normalised (`normaliseHeader`: case, `ё`, punctuation, brackets and
- * currency units ignored) and looked up in `HEADER_SYNONYMS` (issue 2's list: client/customer/
- * клиент/покупатель/контрагент, date/дата/дата покупки, amount/sum/revenue/сумма/выручка, order
- * id, profit, manager, channel, category, email, phone, plus the client-list columns). Exact
+ * currency units ignored) and looked up in `HEADER_SYNONYMS` (the list of user guide §1, Your
+ * data: client/customer/клиент/покупатель/контрагент, date/дата/дата покупки,
+ * amount/sum/revenue/сумма/выручка, order id, profit, manager, channel, category, email, phone,
+ * plus the client-list columns). Exact
  * matches are assigned first: the strongest synonym (earliest in its list) wins, then the leftmost
  * column (so `Client` beats a `Name` column to its left); a header still unmatched then takes the role of the
  * longest synonym it starts with (`Дата покупки клиента` -> date). Each role goes to one column.

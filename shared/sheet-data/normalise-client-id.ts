@@ -10,8 +10,8 @@ export function displayClientId(text: string): string {
 /**
  * The key clients are matched on: the display form (see `displayClientId`) lower-cased with the
  * Russian locale rules, so `ANNA  petrova`, ` Anna Petrova` and `anna petrova` are one client
- * (issue 2: "trimmed, inner spaces collapsed, matched case-insensitively"). A number id is
- * written without a fraction when it is whole (`1001` -> `'1001'`).
+ * (user guide §1, Your data: trimmed, inner spaces collapsed, matched case-insensitively). A
+ * number id is written without a fraction when it is whole (`1001` -> `'1001'`).
  *
  * @param id the cell text or number as read from the client column
  * @returns the key; `''` for a blank id (the reader rejects such rows). Never throws.

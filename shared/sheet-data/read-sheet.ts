@@ -278,7 +278,7 @@ function readClientRows(
 /**
  * Reads a grid of cells into transactions or client records, reporting every row it leaves out.
  *
- * Definition (issue 2, "Reading real sheets"): find the header row (`detectHeaderRow`), map its
+ * Definition (user guide §1, Your data): find the header row (`detectHeaderRow`), map its
  * columns by name (`mapColumns`, then `options.mapping` on top), decide the shape (a transaction
  * list has client, date and amount columns; a client list has last purchase, purchase count or
  * total revenue columns; with both, repeated client ids mean a transaction list), then read each
