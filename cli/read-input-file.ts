@@ -2,8 +2,19 @@ import { isUtf8 } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { parseDelimitedText } from '../shared/sheet-data';
-import type { Cell, DateSystem, Grid } from '../shared/sheet-data/types';
+import {
+  parseDelimitedText,
+  readDelimitedTransactions,
+  readSheet,
+  transactionsOfTable,
+} from '../shared/sheet-data';
+import type {
+  Cell,
+  DateSystem,
+  Grid,
+  ReadSheetOptions,
+  SheetReadResult,
+} from '../shared/sheet-data/types';
 import { CliError } from './cli-error';
 import { cellFromExcelValue } from './xlsx/excel-cell';
 import type { OriginalCell, OriginalSheet, OriginalValue } from './xlsx/write-report-xlsx';
@@ -237,4 +248,24 @@ export async function readInputFile(
   if (info.isDirectory()) throw new CliError('notAFile', { path: shown });
   if (format === 'xlsx') return readXlsx(filePath, shown, options.sheet);
   return readDelimited(filePath, shown);
+}
+
+/**
+ * The sheet read of an input file, as `readSheet` reads its grid: delimited text straight from
+ * its bytes into columns (`readDelimitedTransactions`, no grid of strings), a workbook's grid by
+ * `readSheet` with the workbook's date system.
+ * Throws `AnalyticsError` as `readSheet` does.
+ * Example: the bundled sample gives 5,343 transactions and its 5 planted rejected rows either way
+ * (test/cli/read-input-file.test.ts).
+ */
+export function readInputSheet(input: InputFile, options: ReadSheetOptions): SheetReadResult {
+  if (input.bytes !== undefined && input.decode !== undefined) {
+    const {
+      table,
+      delimiter: _delimiter,
+      ...read
+    } = readDelimitedTransactions(input.bytes, { ...options, decode: input.decode });
+    return { ...read, transactions: transactionsOfTable(table) };
+  }
+  return readSheet(input.grid, { dateSystem: input.dateSystem, ...options });
 }

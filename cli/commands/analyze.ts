@@ -10,16 +10,10 @@ import {
 import { buildAnalysisReport, type AnalysisJson } from '../../shared/report/analysis-report';
 import { CLI_MESSAGES, type CliMessageId } from '../../shared/report/cli-messages';
 import type { RetentionSectionOptions } from '../../shared/report/retention-report';
-import {
-  readDelimitedTransactions,
-  readSheet,
-  transactionsOfTable,
-  type SheetReadResult,
-} from '../../shared/sheet-data';
 import { CliError } from '../cli-error';
 import type { CliCommand, CliContext } from '../command';
 import { parseOptions, type OptionSpec } from '../parse-options';
-import { inputFormatOf, readInputFile } from '../read-input-file';
+import { inputFormatOf, readInputFile, readInputSheet } from '../read-input-file';
 import { RETENTION_OPTIONS, retentionOptions } from '../retention-options';
 import { writeOutputFile } from '../write-output-file';
 import { writeReportXlsx } from '../xlsx/write-report-xlsx';
@@ -193,26 +187,6 @@ export function summaryLines(
   return lines;
 }
 
-/**
- * A delimited file read from its bytes straight into a transaction table (no grid of strings),
- * as `readSheet` would read its text; the report takes the rows as transactions.
- */
-function readDelimitedInput(
-  bytes: Uint8Array,
-  decode: (run: Uint8Array) => string,
-  locale: Locale,
-): SheetReadResult {
-  const {
-    table,
-    delimiter: _delimiter,
-    ...read
-  } = readDelimitedTransactions(bytes, {
-    decode,
-    locale,
-  });
-  return { ...read, transactions: transactionsOfTable(table) };
-}
-
 async function runAnalyze(args: readonly string[], context: CliContext): Promise<number> {
   const parsed = parseAnalyzeArguments(args);
   const locale = parsed.locale ?? context.locale;
@@ -221,10 +195,7 @@ async function runAnalyze(args: readonly string[], context: CliContext): Promise
     displayPath: parsed.input,
     ...(parsed.sheet === undefined ? {} : { sheet: parsed.sheet }),
   });
-  const read =
-    input.bytes !== undefined && input.decode !== undefined
-      ? readDelimitedInput(input.bytes, input.decode, locale)
-      : readSheet(input.grid, { locale, dateSystem: input.dateSystem });
+  const read = readInputSheet(input, { locale });
   const { report, json } = buildAnalysisReport(read, {
     locale,
     ...(parsed.asOf === undefined ? {} : { asOf: parsed.asOf }),

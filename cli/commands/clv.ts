@@ -21,11 +21,10 @@ import {
 } from '../../shared/models';
 import { buildClvReport } from '../../shared/report/clv-report';
 import { CLI_MESSAGES } from '../../shared/report/cli-messages';
-import { readSheet } from '../../shared/sheet-data';
 import type { CliCommand, CliContext } from '../command';
 import { CliError } from '../cli-error';
 import { parseOptions, type OptionSpec } from '../parse-options';
-import { readInputFile } from '../read-input-file';
+import { readInputFile, readInputSheet } from '../read-input-file';
 import { writeOutputFile } from '../write-output-file';
 import { writeReportXlsx } from '../xlsx/write-report-xlsx';
 
@@ -158,11 +157,7 @@ async function runClv(args: readonly string[], context: CliContext): Promise<num
     displayPath: parsed.input,
     ...(parsed.sheet === undefined ? {} : { sheet: parsed.sheet }),
   });
-  const read = readSheet(input.grid, {
-    locale,
-    dateSystem: input.dateSystem,
-    shape: 'transactions',
-  });
+  const read = readInputSheet(input, { locale, shape: 'transactions' });
   const summary = summariseForModels(read.transactions, {
     calibrationEnd: parsed.calibrationEnd,
     unit: parsed.unit,

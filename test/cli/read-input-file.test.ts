@@ -1,6 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeText, inputFormatOf, readInputFile } from '../../cli/read-input-file';
+import {
+  decodeText,
+  inputFormatOf,
+  readInputFile,
+  readInputSheet,
+} from '../../cli/read-input-file';
+import { readSheet } from '../../shared/sheet-data';
 import { SAMPLE_CSV, tempDir } from './cli-helpers';
 
 describe('readInputFile', () => {
@@ -18,6 +24,14 @@ describe('readInputFile', () => {
     expect(input.delimiter).toBe(';');
     expect(input.encoding).toBe('utf-8');
     expect(input.original.name).toBe('salon-clients');
+  });
+
+  it('readInputSheet reads the sample CSV from its bytes exactly as readSheet reads its grid (5,343 rows, 5 planted rejects)', async () => {
+    const input = await readInputFile(SAMPLE_CSV);
+    const fromBytes = readInputSheet(input, { locale: 'ru' });
+    expect(fromBytes.transactions).toHaveLength(5343);
+    expect(fromBytes.rejectedRows.map((r) => r.row)).toEqual([402, 1203, 2504, 3805, 5006]);
+    expect(fromBytes).toEqual(readSheet(input.grid, { locale: 'ru' }));
   });
 
   it('reads a Windows-1251 CSV, the usual Russian Excel export (bytes of "Клиент" = CA EB E8 E5 ED F2)', async () => {
