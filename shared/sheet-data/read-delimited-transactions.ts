@@ -452,7 +452,10 @@ function fieldEnd(bytes: Uint8Array, start: number, d: number): number {
   return pos;
 }
 
-/** Cells of one record kept per column: distinct-value entries, or money cells' byte ranges. */
+/**
+ * What the scan keeps per record: where it starts, the distinct-value entry of each text column,
+ * its plain amount, and whether it had a quoted field.
+ */
 class RecordColumns {
   capacity: number;
   count = 0;
@@ -460,7 +463,7 @@ class RecordColumns {
   /** 1 when the record has a quoted field and its cells are in `quotedMoney` / entries by text. */
   quoted: Uint8Array;
   readonly entries: Int32Array[];
-  /** The amount of each record when its cell is plain decimal text (`plainDecimalBytes`), else NaN. */
+  /** Each record's amount when its cell is plain decimal text (`plainDecimalBytes`), else NaN. */
   amounts: Float64Array;
   /** Money cells of quoted records, by `record * moneyColumns + slot`. */
   readonly quotedMoney = new Map<number, string>();
