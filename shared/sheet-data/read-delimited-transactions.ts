@@ -78,9 +78,10 @@ const KIND_AMOUNT = 3;
  * table's columns take over the scan's arrays: a million rows take about 30 MB besides the file's
  * bytes. The per-column decisions (day/month order of slash dates from the counts of each distinct
  * date text; the decimal separator from the first money cells) are taken from the same evidence
- * as `readSheet` takes them. A record with a quoted field is decoded and split by `parseDelimitedText` itself. A
- * file that is not a transaction list, or whose header is not within its first 64 records, is
- * read by `readSheet` on the whole text, and its transactions put in a table.
+ * as `readSheet` takes them. A record with a quoted field is decoded and split by
+ * `parseDelimitedText` itself. A file that is not a transaction list, or whose header is not
+ * within its first 64 records, is read by `readSheet` on the whole text, and its transactions put
+ * in a table.
  *
  * @param bytes the file's bytes (a leading UTF-8 byte order mark is skipped)
  * @param options `decode` for the file's encoding, the delimiter if known, and `readSheet`'s
