@@ -4,7 +4,13 @@
  * `'Anna Petrova'`.
  */
 export function displayClientId(text: string): string {
-  return text.replace(/[\s\u00a0\u202f\u2007\u2009\ufeff]+/g, ' ').trim();
+  // Most ids are visible ASCII or Cyrillic letters only: nothing to collapse or trim.
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i++) {
+    const code = text.charCodeAt(i);
+    plain = (code > 0x20 && code < 0x7f) || (code >= 0x400 && code < 0x500);
+  }
+  return plain ? text : text.replace(/[\s\u00a0\u202f\u2007\u2009\ufeff]+/g, ' ').trim();
 }
 
 /**

@@ -58,4 +58,24 @@ describe('normaliseClientId', () => {
     );
     expect(clientKeyOf('ЁЛКА İ Σ')).toBe('ёлка i̇ σ');
   });
+
+  it('displayClientId keeps plain ids as they are and collapses white space otherwise, on any text (reference: the regular expression alone)', () => {
+    const reference = (text: string) =>
+      text.replace(/[\s\u00a0\u202f\u2007\u2009\ufeff]+/g, ' ').trim();
+    const char = fc.constantFrom(
+      ...'aZ09#-_.Ёё Жж\t\n\u00a0\u202f\u2007\u2009\ufeff\u3000\u0085\u0001',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(char, { maxLength: 12 }).map((c) => c.join('')),
+          fc.string(),
+        ),
+        (text) => {
+          expect(displayClientId(text)).toBe(reference(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });
