@@ -1,6 +1,7 @@
 import { parseIsoDay, formatIsoDay, type CalendarDay } from '../shared/calendar';
 import type { RetentionSectionOptions } from '../shared/report/retention-report';
 import type { MigrationPeriod } from '../shared/segmentation';
+import { isAmbiguousAmount, parseMoney } from '../shared/sheet-data';
 import { CliError } from './cli-error';
 import type { OptionType } from './parse-options';
 
@@ -30,9 +31,6 @@ export const RETENTION_OPTIONS: Readonly<Record<string, OptionType>> = {
   'alert-lost': 'boolean',
 };
 
-// Spaces people put between thousands: regular, non-breaking (U+00A0) and narrow (U+202F).
-const GROUP_SPACES = /[ \u00a0\u202f]/g;
-
 /** `12`, `2.5`, `2,5` -> the number; undefined for anything else (no signs, no exponents). */
 function plainNumber(text: string): number | undefined {
   const normal = text.trim().replace(',', '.');
@@ -40,14 +38,15 @@ function plainNumber(text: string): number | undefined {
 }
 
 /**
- * An amount of money written `50000`, `50 000`, `50000.50` or `50 000,50`: digits, optionally
- * grouped by spaces, and at most two decimals after `.` or `,`. `50,000` is refused rather than
- * guessed (it could be fifty or fifty thousand). Undefined when the text is not such an amount.
+ * An amount of money as the sheet reader reads one (`parseMoney`: `50000`, `50 000`, `50 000,50`,
+ * `1,234.56`, `20 000 ₽`), not negative. `50,000` is refused rather than guessed
+ * (`isAmbiguousAmount`: it could be fifty or fifty thousand). Undefined for anything else.
  * Example: `moneyAmount('50 000,5')` is 50000.5 (tested).
  */
 export function moneyAmount(text: string): number | undefined {
-  const normal = text.trim().replace(GROUP_SPACES, '');
-  return /^\d+([.,]\d{1,2})?$/.test(normal) ? Number(normal.replace(',', '.')) : undefined;
+  if (isAmbiguousAmount(text)) return undefined;
+  const value = parseMoney(text);
+  return value !== undefined && value >= 0 ? value : undefined;
 }
 
 /** `0.2`, `0,2` or `20%` -> 0.2; undefined unless a ratio in 0..1. */

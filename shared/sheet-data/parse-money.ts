@@ -305,3 +305,13 @@ export function decimalSeparatorEvidence(text: string): DecimalSeparator | undef
   if (digits === 0) return undefined;
   return digits === 3 ? undefined : sep;
 }
+
+/**
+ * True for `1,234` or `1.234` (an optional `-`, one to three digits, one separator, exactly three
+ * digits, nothing else): text that is a thousand or a fraction depending on which separator the
+ * writer uses for decimals, so it cannot be read alone.
+ * @example isAmbiguousAmount('50,000') === true; isAmbiguousAmount('50 000') === false
+ */
+export function isAmbiguousAmount(text: string): boolean {
+  return /^\s*-?\d{1,3}[.,]\d{3}\s*$/.test(text);
+}

@@ -7,6 +7,7 @@ import { clientKeyOf, displayClientId } from './normalise-client-id';
 import { plainIsoDay, readDateText, slashDateParts } from './parse-date-text';
 import {
   decimalSeparatorEvidence,
+  isAmbiguousAmount,
   parseMoney,
   type DecimalSeparator,
   type ParseMoneyOptions,
@@ -453,11 +454,6 @@ export class SheetReader {
       reason: problems.map((p) => this.text(p.id, p.params)).join(this.text('reasonSeparator')),
     };
   }
-}
-
-/** `1,234` or `1.234`: one separator followed by exactly three digits, nothing else. */
-function isAmbiguousAmount(text: string): boolean {
-  return /^\s*-?\d{1,3}[.,]\d{3}\s*$/.test(text);
 }
 
 function isDigitCode(code: number): boolean {

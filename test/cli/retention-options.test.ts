@@ -109,6 +109,9 @@ describe('retentionOptions: each flag reaches the core option of the same meanin
     expect(moneyAmount('50 000,5')).toBe(50000.5);
     expect(moneyAmount('50,000')).toBeUndefined();
     expect(moneyAmount('-5')).toBeUndefined();
+    // Read as the sheet reader reads money: a currency sign and grouped thousands are fine.
+    expect(moneyAmount('20 000 ₽')).toBe(20000);
+    expect(moneyAmount('1,234.56')).toBe(1234.56);
   });
 
   it.each([

@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { decimalSeparatorEvidence, parseMoney } from '../../../shared/sheet-data';
+import {
+  decimalSeparatorEvidence,
+  isAmbiguousAmount,
+  parseMoney,
+} from '../../../shared/sheet-data';
 
 describe('parseMoney', () => {
   // Expected values are the same digits read by hand with the separators removed.
@@ -124,5 +128,17 @@ describe('parseMoney', () => {
         expect(parseMoney(text)).toBe(value / 100);
       }),
     );
+  });
+});
+
+describe('isAmbiguousAmount', () => {
+  it('doc example: 50,000 and 1.234 could be a thousand or a fraction; 50 000, 1,234.5 and 12,5 cannot', () => {
+    expect(['50,000', '1.234', ' -7,500 '].map(isAmbiguousAmount)).toEqual([true, true, true]);
+    expect(['50 000', '1,234.5', '12,5', '1234,567'].map(isAmbiguousAmount)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
