@@ -208,17 +208,19 @@ async function readDelimited(filePath: string, shown: string): Promise<InputFile
 
 /** True when the file holds nothing but a byte order mark and white space. */
 function isBlankText(bytes: Uint8Array, decode: (run: Uint8Array) => string): boolean {
+  let other = false;
   for (const byte of bytes) {
-    // Visible ASCII settles it at once; anything else is decided on the text.
+    // Visible ASCII (a delimiter, a digit) settles it at once: a Russian header's first letters
+    // must not make the whole file be decoded.
     if (byte > 32 && byte < 127) return false;
-    if (byte >= 0x80)
-      return (
-        decode(bytes)
-          .replace(/^\uFEFF/, '')
-          .trim() === ''
-      );
+    if (byte >= 0x80) other = true;
   }
-  return true;
+  return (
+    !other ||
+    decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .trim() === ''
+  );
 }
 
 /**
