@@ -1,8 +1,9 @@
 /**
  * Benchmark of the core path: file-to-segments (read a CSV file, read its bytes into a
- * transaction table with `readDelimitedTransactions`, summarise clients, RFM scores
- * and segments, ABC, XYZ, the ABC-XYZ matrix) and grid-to-segments (the same from a grid of cells
- * already in memory, as a spreadsheet host hands it over, through `readSheet`).
+ * transaction table with `readDelimitedTransactions`, then `segmentTable`: per-client numbers, RFM
+ * scores and segments, ABC, XYZ, the ABC-XYZ matrix) and grid-to-segments (the same from a grid of
+ * cells already in memory, as a spreadsheet host hands it over, through `readSheet`). Also times
+ * the same segmentation as one object per client and step, the form reports list, apart.
  * Each measurement runs in a fresh child process, so its peak memory (max RSS) is its own.
  * Prints the figures; asserts nothing (a benchmark is not a test).
  *
@@ -18,12 +19,12 @@ import {
   abcXyzMatrix,
   rfmScores,
   rfmSegment,
-  summariseCustomersDetailed,
+  segmentTable,
   summariseTable,
-  xyzClasses,
   xyzClassesOfTable,
 } from '../shared/segmentation';
-import { readDelimitedTransactions, readSheet } from '../shared/sheet-data';
+import { transactionTable } from '../shared/segmentation/transaction-client-index';
+import { readDelimitedTransactions, readSheet, type TransactionTable } from '../shared/sheet-data';
 import type { Grid } from '../shared/sheet-data/types';
 import { generateTransactions, transactionsCsv, transactionsGrid } from './generate-transactions';
 
@@ -37,6 +38,8 @@ interface Measurement {
   readonly stages: Stages;
   /** CPU ms per stage of the first run: less sensitive than wall time to other load. */
   readonly cpuStages: Stages;
+  /** The per-object form of the same segmentation, after the two runs (file only). */
+  readonly objects: Stages;
   readonly cpuTotalMs: number;
   readonly totalMs: number;
   readonly warmTotalMs: number;
@@ -60,12 +63,10 @@ let cpuTimes: Stages = {};
 
 function segmentsOf(grid: Grid, stages: Stages): { clients: number; rows: number } {
   const read = timed(stages, 'readSheet', () => readSheet(grid));
-  const summary = timed(stages, 'summarise', () => summariseCustomersDetailed(read.transactions));
-  timed(stages, 'rfm', () => rfmScores(summary.customers).map((score) => rfmSegment(score)));
-  const abc = timed(stages, 'abc', () => abcClasses(summary.customers));
-  const xyz = timed(stages, 'xyz', () => xyzClasses(read.transactions, summary.customers));
-  timed(stages, 'abcXyz', () => abcXyzMatrix(abc, xyz));
-  return { clients: summary.customers.length, rows: read.transactions.length };
+  // The table `readSheet` leaves for its transactions.
+  const table = transactionTable(read.transactions, Infinity);
+  const segments = timed(stages, 'segments', () => segmentTable(table));
+  return { clients: segments.summary.clients.length, rows: table.length };
 }
 
 function fileToSegments(file: string, stages: Stages): { clients: number; rows: number } {
@@ -73,12 +74,24 @@ function fileToSegments(file: string, stages: Stages): { clients: number; rows: 
   const read = timed(stages, 'readTable', () =>
     readDelimitedTransactions(bytes, { decode: byteDecoder(bytes).decode }),
   );
-  const summary = timed(stages, 'summarise', () => summariseTable(read.table));
+  const segments = timed(stages, 'segments', () => segmentTable(read.table));
+  tableOfLastRun = read.table;
+  return { clients: segments.summary.clients.length, rows: read.table.length };
+}
+
+let tableOfLastRun: TransactionTable | undefined;
+
+/**
+ * The same segmentation as one object per client and step (`summariseTable`, `rfmScores` with
+ * `rfmSegment`, `abcClasses`, `xyzClassesOfTable`, `abcXyzMatrix`), the form reports list: not
+ * part of file-to-segments, timed apart.
+ */
+function objectsOf(table: TransactionTable, stages: Stages): void {
+  const summary = timed(stages, 'summarise', () => summariseTable(table));
   timed(stages, 'rfm', () => rfmScores(summary.customers).map((score) => rfmSegment(score)));
   const abc = timed(stages, 'abc', () => abcClasses(summary.customers));
-  const xyz = timed(stages, 'xyz', () => xyzClassesOfTable(read.table, summary.customers));
+  const xyz = timed(stages, 'xyz', () => xyzClassesOfTable(table, summary.customers));
   timed(stages, 'abcXyz', () => abcXyzMatrix(abc, xyz));
-  return { clients: summary.customers.length, rows: read.table.length };
 }
 
 function sum(stages: Stages): number {
@@ -101,13 +114,17 @@ function measureInChild(kind: 'file' | 'grid', target: string): void {
   cpuTimes = {};
   const warm: Stages = {};
   run(warm);
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  const objects: Stages = {};
+  if (tableOfLastRun !== undefined) objectsOf(tableOfLastRun, objects);
   const result: Measurement = {
     stages,
     cpuStages,
+    objects,
     cpuTotalMs: sum(cpuStages),
     totalMs: sum(stages),
     warmTotalMs: sum(warm),
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    maxRssMb,
     ...counts,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -159,6 +176,9 @@ function main(): void {
     console.log(`  CPU time  ${formatMs(full.cpuTotalMs)} (${stagesLine(full.cpuStages)})`);
     console.log(`  warm run  ${formatMs(full.warmTotalMs)}`);
     console.log(`  peak RSS  ${full.maxRssMb.toFixed(0)} MB (the whole process, both runs)`);
+    console.log(
+      `  objects   ${formatMs(sum(full.objects))} (${stagesLine(full.objects)}): the same as an object per client and step, as reports list them; not part of the above`,
+    );
     const grid = child(['--measure', 'grid', String(FULL_ROWS)]);
     console.log(
       `grid-to-segments, same size (grid of text ids, date cells and numbers built first):`,

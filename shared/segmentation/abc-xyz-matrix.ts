@@ -1,7 +1,7 @@
 import { AnalyticsError } from '../errors';
 import { CompensatedAccumulator } from '../math/compensated-sum';
-import type { AbcClass, AbcClassification } from './abc-classes';
-import type { XyzClass, XyzClassification } from './xyz-classes';
+import { ABC_CLASSES as ABC, type AbcClass, type AbcClassification } from './abc-classes';
+import { XYZ_CLASSES as XYZ, type XyzClass, type XyzClassification } from './xyz-classes';
 
 export interface AbcXyzCell {
   readonly abcClass: AbcClass;
@@ -19,9 +19,6 @@ export interface AbcXyzCell {
    */
   readonly revenueShare: number | null;
 }
-
-const ABC: readonly AbcClass[] = ['A', 'B', 'C'];
-const XYZ: readonly XyzClass[] = ['X', 'Y', 'Z'];
 
 /**
  * The ABC-XYZ matrix: 9 cells (AX, AY, AZ, BX, …, CZ, in that order) with client counts and revenue
@@ -55,10 +52,9 @@ export function abcXyzMatrix(
       `ABC and XYZ lists must cover the same clients (${abc.length} vs ${xyz.length}).`,
     );
   }
-  // Cell index = 3 × ABC index + XYZ index, so the loop allocates nothing per client.
-  const counts = new Float64Array(9);
-  const revenues = Array.from({ length: 9 }, () => new CompensatedAccumulator());
-  const total = new CompensatedAccumulator();
+  const abcClass = new Uint8Array(abc.length);
+  const xyzClass = new Uint8Array(abc.length);
+  const totalRevenue = new Float64Array(abc.length);
   for (let position = 0; position < abc.length; position += 1) {
     const a = abc[position] as AbcClassification;
     const x = sameOrder ? xyz[position]?.xyzClass : xyzByKey.get(a.clientKey);
@@ -68,25 +64,51 @@ export function abcXyzMatrix(
         `Client "${a.clientKey}" has an ABC class but no XYZ class.`,
       );
     }
-    const index = 3 * ABC.indexOf(a.abcClass) + XYZ.indexOf(x);
-    counts[index] = (counts[index] as number) + 1;
-    (revenues[index] as CompensatedAccumulator).add(a.totalRevenue);
-    total.add(a.totalRevenue);
+    abcClass[position] = ABC.indexOf(a.abcClass);
+    xyzClass[position] = XYZ.indexOf(x);
+    totalRevenue[position] = a.totalRevenue;
   }
-  const totalRevenue = total.value();
+  return abcXyzMatrixOfColumns(abcClass, xyzClass, totalRevenue);
+}
+
+/**
+ * The one implementation of `abcXyzMatrix`, on columns: per client its ABC class index (0 A, 1 B,
+ * 2 C, as `AbcColumns`), XYZ class index (0 X, 1 Y, 2 Z, as `XyzColumns`) and total revenue.
+ *
+ * @example classes [0, 0, 2], [0, 1, 2], revenue [60, 30, 10] give AX and AY 1 client each
+ *   (revenue shares 0.6 and 0.3) and CZ 1 client (0.1).
+ */
+export function abcXyzMatrixOfColumns(
+  abcClass: Uint8Array,
+  xyzClass: Uint8Array,
+  totalRevenue: Float64Array,
+): AbcXyzCell[] {
+  const n = abcClass.length;
+  // Cell index = 3 × ABC index + XYZ index, so the loop allocates nothing per client.
+  const counts = new Float64Array(9);
+  const revenues = Array.from({ length: 9 }, () => new CompensatedAccumulator());
+  const total = new CompensatedAccumulator();
+  for (let position = 0; position < n; position += 1) {
+    const index = 3 * (abcClass[position] as number) + (xyzClass[position] as number);
+    const revenue = totalRevenue[position] as number;
+    counts[index] = (counts[index] as number) + 1;
+    (revenues[index] as CompensatedAccumulator).add(revenue);
+    total.add(revenue);
+  }
+  const allRevenue = total.value();
   const cells: AbcXyzCell[] = [];
-  ABC.forEach((abcClass, i) => {
-    XYZ.forEach((xyzClass, j) => {
+  ABC.forEach((abc, i) => {
+    XYZ.forEach((xyz, j) => {
       const clientCount = counts[3 * i + j] as number;
       const revenue = (revenues[3 * i + j] as CompensatedAccumulator).value();
       cells.push({
-        abcClass,
-        xyzClass,
-        cell: `${abcClass}${xyzClass}`,
+        abcClass: abc,
+        xyzClass: xyz,
+        cell: `${abc}${xyz}`,
         clientCount,
-        clientShare: abc.length > 0 ? clientCount / abc.length : 0,
+        clientShare: n > 0 ? clientCount / n : 0,
         totalRevenue: revenue,
-        revenueShare: totalRevenue > 0 ? revenue / totalRevenue : null,
+        revenueShare: allRevenue > 0 ? revenue / allRevenue : null,
       });
     });
   });

@@ -92,9 +92,10 @@ export function summariseCustomersDetailed(
 
 /**
  * `summariseCustomersDetailed` on a transaction table (`readDelimitedTransactions` reads files
- * straight into one): the one implementation of the summary rules, which the `Transaction[]`
- * entry points reach through `transactionTable`. Same definitions, result and errors; rows whose
- * client is −1 are skipped (they lie on or after the as-of day the table was built for).
+ * straight into one): the summaries of `summaryColumnsOfTable`, one object per client. The
+ * `Transaction[]` entry points reach it through `transactionTable`. Same definitions, result and
+ * errors; rows whose client is −1 are skipped (they lie on or after the as-of day the table was
+ * built for).
  *
  * @example the table of rows (a, day 10, 100), (a, day 20, 50), (b, day 15, −30) as of day 21
  *   gives the summaries of the `summariseCustomers` example.
@@ -103,6 +104,77 @@ export function summariseTable(
   table: TransactionTable,
   options: CustomerSummaryOptions = {},
 ): CustomerSummaryResult {
+  const columns = summaryColumnsOfTable(table, options);
+  const { asOfDay, clients, firstPurchaseDay, lastPurchaseDay, totalProfit } = columns;
+  const details = table.details;
+  const customers: CustomerSummary[] = [];
+  for (let i = 0; i < clients.length; i += 1) {
+    const client = clients[i] as number;
+    const first = firstPurchaseDay[i] as number;
+    const last = lastPurchaseDay[i] as number;
+    const hasPurchase = first === first;
+    const summary: {
+      -readonly [K in keyof CustomerSummary]: CustomerSummary[K];
+    } = {
+      clientKey: table.clientKeys[client] as string,
+      clientName: table.clientNames[client] as string,
+      firstPurchaseDay: hasPurchase ? first : null,
+      lastPurchaseDay: hasPurchase ? last : null,
+      daysSinceLastPurchase: hasPurchase ? asOfDay - last : null,
+      purchaseCount: columns.purchaseCount[i] as number,
+      refundCount: columns.refundCount[i] as number,
+      totalRevenue: columns.totalRevenue[i] as number,
+      asOfDay,
+    };
+    const profit = totalProfit?.[i];
+    if (profit !== undefined && profit === profit) summary.totalProfit = profit;
+    const managerName = details?.[columns.managerRow?.[i] ?? -1]?.manager;
+    if (managerName !== undefined) summary.manager = managerName;
+    const channelName = details?.[columns.channelRow?.[i] ?? -1]?.channel;
+    if (channelName !== undefined) summary.channel = channelName;
+    customers.push(summary);
+  }
+  rememberSummaryClients(customers, table, clients);
+  return { customers, asOfDay, transactionsAfterAsOf: columns.transactionsAfterAsOf };
+}
+
+/**
+ * The per-client numbers of a transaction table as columns: position i is the i-th client in
+ * `clientKey` order (code-unit order), as `summariseTable` lists them. A day that does not exist
+ * (a refund-only client's purchase days) is NaN.
+ */
+export interface SummaryColumns {
+  readonly asOfDay: CalendarDay;
+  /** How many rows were dated on or after `asOfDay` and left out. */
+  readonly transactionsAfterAsOf: number;
+  /** The table's client index of each position. */
+  readonly clients: Int32Array;
+  readonly firstPurchaseDay: Float64Array;
+  readonly lastPurchaseDay: Float64Array;
+  readonly purchaseCount: Float64Array;
+  readonly refundCount: Float64Array;
+  readonly totalRevenue: Float64Array;
+  /** Present when some row has a profit; NaN for a client none of whose rows has one. */
+  readonly totalProfit?: Float64Array;
+  /** Present when some row names a manager: the table row naming the client's, −1 for none. */
+  readonly managerRow?: Int32Array;
+  /** As `managerRow`, for the channel. */
+  readonly channelRow?: Int32Array;
+}
+
+/**
+ * The one implementation of the summary rules (user guide §3, Per-client numbers; see
+ * `summariseCustomers`), on a transaction table, giving columns rather than an object per client:
+ * the segmentation of a file of a million rows works on these. Same errors as `summariseTable`.
+ * O(n + k log k) for n rows and k clients.
+ *
+ * @example the table of rows (a, day 10, 100), (a, day 20, 50), (b, day 15, −30) as of day 21
+ *   gives purchaseCount [2, 0], totalRevenue [150, −30], lastPurchaseDay [20, NaN].
+ */
+export function summaryColumnsOfTable(
+  table: TransactionTable,
+  options: CustomerSummaryOptions = {},
+): SummaryColumns {
   const asOfDay = checkedAsOf(options.asOf ?? defaultAsOfDayOfTable(table));
   const { client: rowClient, day: days, amount: amounts, sheetRow: sheetRows, details } = table;
   const n = table.length;
@@ -122,8 +194,8 @@ export function summariseTable(
   let hasProfit: Uint8Array | undefined;
   // The earliest row naming a manager / channel (by day, then sheet row): its index (−1: none),
   // day and sheet row, so a later row is compared without reading the earlier row's details.
-  const manager = new EarliestRows(k);
-  const channel = new EarliestRows(k);
+  let manager: EarliestRows | undefined;
+  let channel: EarliestRows | undefined;
   let transactionsAfterAsOf = 0;
 
   for (let j = 0; j < n; j += 1) {
@@ -177,44 +249,55 @@ export function summariseTable(
     }
     const sheetRow = sheetRows[j] as number;
     if (detail.manager !== undefined && detail.manager !== '') {
+      manager ??= new EarliestRows(k);
       manager.offer(index, j, day, sheetRow);
     }
     if (detail.channel !== undefined && detail.channel !== '') {
+      channel ??= new EarliestRows(k);
       channel.offer(index, j, day, sheetRow);
     }
   }
 
-  const order = indicesInKeyOrder(keys, (i) => facts[i * FACTS + FACT_ROWS] !== 0);
-  const customers: CustomerSummary[] = [];
-  for (const i of order) {
-    const at = i * FACTS;
+  const clients = indicesInKeyOrder(keys, (i) => facts[i * FACTS + FACT_ROWS] !== 0);
+  const count = clients.length;
+  const firstPurchaseDay = new Float64Array(count);
+  const lastPurchaseDay = new Float64Array(count);
+  const purchaseCount = new Float64Array(count);
+  const refundCount = new Float64Array(count);
+  const totalRevenue = new Float64Array(count);
+  const totalProfit = hasProfit ? new Float64Array(count) : undefined;
+  for (let i = 0; i < count; i += 1) {
+    const client = clients[i] as number;
+    const at = client * FACTS;
     const first = facts[at + FACT_FIRST] as number;
-    const last = facts[at + FACT_LAST] as number;
-    const hasPurchase = Number.isFinite(first);
-    const summary: {
-      -readonly [K in keyof CustomerSummary]: CustomerSummary[K];
-    } = {
-      clientKey: keys[i] as string,
-      clientName: table.clientNames[i] as string,
-      firstPurchaseDay: hasPurchase ? first : null,
-      lastPurchaseDay: hasPurchase ? last : null,
-      daysSinceLastPurchase: hasPurchase ? asOfDay - last : null,
-      purchaseCount: (facts[at + FACT_PURCHASE_ROWS] as number) + (orderIds[i]?.size ?? 0),
-      refundCount: facts[at + FACT_REFUNDS] as number,
-      totalRevenue: (facts[at + FACT_REVENUE] as number) + (facts[at + FACT_REVENUE + 1] as number),
-      asOfDay,
-    };
-    if (hasProfit && profitSums && profitCompensation && hasProfit[i] === 1) {
-      summary.totalProfit = (profitSums[i] as number) + (profitCompensation[i] as number);
+    const hasPurchase = first !== Infinity;
+    firstPurchaseDay[i] = hasPurchase ? first : NaN;
+    lastPurchaseDay[i] = hasPurchase ? (facts[at + FACT_LAST] as number) : NaN;
+    purchaseCount[i] = (facts[at + FACT_PURCHASE_ROWS] as number) + (orderIds[client]?.size ?? 0);
+    refundCount[i] = facts[at + FACT_REFUNDS] as number;
+    totalRevenue[i] =
+      (facts[at + FACT_REVENUE] as number) + (facts[at + FACT_REVENUE + 1] as number);
+    if (totalProfit && profitSums && profitCompensation && hasProfit) {
+      totalProfit[i] =
+        hasProfit[client] === 1
+          ? (profitSums[client] as number) + (profitCompensation[client] as number)
+          : NaN;
     }
-    const managerName = details?.[manager.rows[i] as number]?.manager;
-    if (managerName !== undefined) summary.manager = managerName;
-    const channelName = details?.[channel.rows[i] as number]?.channel;
-    if (channelName !== undefined) summary.channel = channelName;
-    customers.push(summary);
   }
-  rememberSummaryClients(customers, table, order);
-  return { customers, asOfDay, transactionsAfterAsOf };
+  const columns: { -readonly [K in keyof SummaryColumns]: SummaryColumns[K] } = {
+    asOfDay,
+    transactionsAfterAsOf,
+    clients,
+    firstPurchaseDay,
+    lastPurchaseDay,
+    purchaseCount,
+    refundCount,
+    totalRevenue,
+  };
+  if (totalProfit) columns.totalProfit = totalProfit;
+  if (manager) columns.managerRow = manager.rowsOf(clients);
+  if (channel) columns.channelRow = channel.rowsOf(clients);
+  return columns;
 }
 
 /** Numbers kept per client by `summariseTable`, and where each sits in the client's block. */
@@ -260,6 +343,11 @@ class EarliestRows {
       this.days[client] = day;
       this.sheetRows[client] = sheetRow;
     }
+  }
+
+  /** The earliest row of each of `clients` (−1: none). */
+  rowsOf(clients: Int32Array): Int32Array {
+    return clients.map((client) => this.rows[client] as number);
   }
 }
 

@@ -5,5 +5,6 @@ export * from './segment-info';
 export * from './abc-classes';
 export * from './xyz-classes';
 export * from './abc-xyz-matrix';
+export * from './table-segments';
 export * from './messages';
 export * from './retention';

@@ -1,5 +1,6 @@
 import { AnalyticsError } from '../errors';
 import type { CustomerSummary } from './customer-summary';
+import { ALL_RFM_CELLS } from './rfm-segments';
 
 /** An RFM score, 1 (worst) to 5 (best). */
 export type RfmScoreValue = 1 | 2 | 3 | 4 | 5;
@@ -16,12 +17,6 @@ export interface RfmScore {
   /** `${recencyScore}${frequencyScore}${monetaryScore}` */
   readonly rfmCell: string;
 }
-
-// The 125 cell strings '111' … '555', built once instead of once per client.
-const RFM_CELL_TEXT: readonly string[] = Array.from(
-  { length: 125 },
-  (_, i) => `${Math.floor(i / 25) + 1}${(Math.floor(i / 5) % 5) + 1}${(i % 5) + 1}`,
-);
 
 /**
  * How scores are given:
@@ -61,42 +56,19 @@ export function rfmScores(
   options: RfmScoreOptions = { mode: 'rank' },
 ): RfmScore[] {
   const n = summaries.length;
-  // Recency as a "goodness" so that higher is better on all three measures.
-  const recencyGoodness = new Float64Array(n);
-  const frequency = new Float64Array(n);
-  const monetary = new Float64Array(n);
+  const daysSinceLastPurchase = new Float64Array(n);
+  const purchaseCount = new Float64Array(n);
+  const totalRevenue = new Float64Array(n);
   summaries.forEach((s, i) => {
-    recencyGoodness[i] = s.daysSinceLastPurchase === null ? -Infinity : -s.daysSinceLastPurchase;
-    frequency[i] = s.purchaseCount;
-    monetary[i] = s.totalRevenue;
+    daysSinceLastPurchase[i] = s.daysSinceLastPurchase ?? NaN;
+    purchaseCount[i] = s.purchaseCount;
+    totalRevenue[i] = s.totalRevenue;
   });
-
-  let r: Uint8Array;
-  let f: Uint8Array;
-  let m: Uint8Array;
-  if (options.mode === 'rank') {
-    r = rankScores(recencyGoodness);
-    f = rankScores(frequency);
-    m = rankScores(monetary);
-  } else if (options.mode === 'thresholds') {
-    const recencyCuts = checkCuts(options.recencyDays, 'recencyDays');
-    const frequencyCuts = checkCuts(options.frequency, 'frequency');
-    const monetaryCuts = checkCuts(options.monetary, 'monetary');
-    r = new Uint8Array(n);
-    f = new Uint8Array(n);
-    m = new Uint8Array(n);
-    summaries.forEach((s, i) => {
-      r[i] =
-        s.daysSinceLastPurchase === null
-          ? 1
-          : 5 - recencyCuts.filter((c) => c < (s.daysSinceLastPurchase as number)).length;
-      f[i] = 1 + frequencyCuts.filter((c) => c <= s.purchaseCount).length;
-      m[i] = 1 + monetaryCuts.filter((c) => c <= s.totalRevenue).length;
-    });
-  } else {
-    throw new AnalyticsError('invalid_argument', 'RFM mode must be "rank" or "thresholds".');
-  }
-
+  const {
+    recency: r,
+    frequency: f,
+    monetary: m,
+  } = rfmScoreColumns({ daysSinceLastPurchase, purchaseCount, totalRevenue }, options);
   return summaries.map((s, i) => {
     const recencyScore = r[i] as RfmScoreValue;
     const frequencyScore = f[i] as RfmScoreValue;
@@ -106,9 +78,70 @@ export function rfmScores(
       recencyScore,
       frequencyScore,
       monetaryScore,
-      rfmCell: RFM_CELL_TEXT[25 * recencyScore + 5 * frequencyScore + monetaryScore - 31] as string,
+      // The 125 cell strings in ascending order, built once instead of once per client.
+      rfmCell: ALL_RFM_CELLS[25 * recencyScore + 5 * frequencyScore + monetaryScore - 31] as string,
     };
   });
+}
+
+/** Per client the numbers RFM scores: days since the last purchase NaN for a client without one. */
+export interface RfmMeasures {
+  readonly daysSinceLastPurchase: Float64Array;
+  readonly purchaseCount: Float64Array;
+  readonly totalRevenue: Float64Array;
+}
+
+/** RFM scores 1..5 per client, in the order of the measures given. */
+export interface RfmScoreColumns {
+  readonly recency: Uint8Array;
+  readonly frequency: Uint8Array;
+  readonly monetary: Uint8Array;
+}
+
+/**
+ * The one implementation of the scoring rules of `rfmScores`, on columns: the segmentation of a
+ * large table scores its clients without an object per client. Same modes and errors.
+ *
+ * @example days [1, 30, NaN], purchases [3, 1, 0], revenue [500, 100, −20] in rank mode give
+ *   recency [4, 2, 1], frequency [4, 2, 1], monetary [4, 2, 1].
+ */
+export function rfmScoreColumns(
+  measures: RfmMeasures,
+  options: RfmScoreOptions = { mode: 'rank' },
+): RfmScoreColumns {
+  const { daysSinceLastPurchase: days, purchaseCount, totalRevenue } = measures;
+  const n = days.length;
+  if (options.mode === 'rank') {
+    // Recency as a "goodness" so that higher is better on all three measures.
+    const recencyGoodness = new Float64Array(n);
+    for (let i = 0; i < n; i += 1) {
+      const d = days[i] as number;
+      recencyGoodness[i] = d === d ? -d : -Infinity;
+    }
+    return {
+      recency: rankScores(recencyGoodness),
+      frequency: rankScores(purchaseCount),
+      monetary: rankScores(totalRevenue),
+    };
+  }
+  if (options.mode !== 'thresholds') {
+    throw new AnalyticsError('invalid_argument', 'RFM mode must be "rank" or "thresholds".');
+  }
+  const recencyCuts = checkCuts(options.recencyDays, 'recencyDays');
+  const frequencyCuts = checkCuts(options.frequency, 'frequency');
+  const monetaryCuts = checkCuts(options.monetary, 'monetary');
+  const recency = new Uint8Array(n);
+  const frequency = new Uint8Array(n);
+  const monetary = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const d = days[i] as number;
+    const count = purchaseCount[i] as number;
+    const revenue = totalRevenue[i] as number;
+    recency[i] = d === d ? 5 - recencyCuts.filter((c) => c < d).length : 1;
+    frequency[i] = 1 + frequencyCuts.filter((c) => c <= count).length;
+    monetary[i] = 1 + monetaryCuts.filter((c) => c <= revenue).length;
+  }
+  return { recency, frequency, monetary };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { addMonths, type CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
 import type { Transaction } from '../sheet-data/types';
-import type { AbcClass } from './abc-classes';
+import { ABC_CLASSES, type AbcClass } from './abc-classes';
 import { assertDay, compareText } from './client-histories';
 import { clientSegments, type ClientSegments, type SegmentationOptions } from './client-segments';
 import { RFM_SEGMENTS, type RfmSegment } from './rfm-segments';
-import type { XyzClass } from './xyz-classes';
+import { XYZ_CLASSES, type XyzClass } from './xyz-classes';
 
 /** The rows a period sees: `fromDay ≤ day < asOf` (every row before asOf without `fromDay`). */
 export interface MigrationPeriod {
@@ -71,8 +71,8 @@ export interface SegmentMigrationResult {
   readonly slidDown: readonly SegmentMove[];
 }
 
-const ABC_STATES: readonly AbcClass[] = ['A', 'B', 'C'];
-const XYZ_STATES: readonly XyzClass[] = ['X', 'Y', 'Z'];
+const ABC_STATES = ABC_CLASSES;
+const XYZ_STATES = XYZ_CLASSES;
 
 /**
  * Periods for "the last `months` months against the `months` before": current rows on

@@ -49,17 +49,17 @@ function periodIndex(day: CalendarDay, period: XyzPeriod): number {
 
 // Converting a day to its month costs a few divisions; a table over the data's day range makes it
 // one array read per row.
-function periodLookup(
-  summaries: readonly CustomerSummary[],
-  period: XyzPeriod,
-): (day: CalendarDay) => number {
+function periodLookup(measures: XyzMeasures, period: XyzPeriod): (day: CalendarDay) => number {
   // The days the series cover: first purchases through the as-of days. A row outside (a refund
   // before the first purchase) falls back to the calculation.
   let minDay = Infinity;
   let maxDay = -Infinity;
-  for (const s of summaries) {
-    if (s.firstPurchaseDay !== null && s.firstPurchaseDay < minDay) minDay = s.firstPurchaseDay;
-    if (s.asOfDay > maxDay) maxDay = s.asOfDay;
+  const { firstPurchaseDay } = measures;
+  for (let i = 0; i < firstPurchaseDay.length; i += 1) {
+    const first = firstPurchaseDay[i] as number;
+    if (first < minDay) minDay = first;
+    const asOf = asOfDayAt(measures, i);
+    if (asOf > maxDay) maxDay = asOf;
   }
   const span = maxDay - minDay + 1;
   if (!(span > 0 && span <= 200_000) || !Number.isInteger(minDay)) {
@@ -68,6 +68,11 @@ function periodLookup(
   const table = new Int32Array(span);
   for (let k = 0; k < span; k += 1) table[k] = periodIndex(minDay + k, period);
   return (day) => table[day - minDay] ?? periodIndex(day, period);
+}
+
+function asOfDayAt(measures: XyzMeasures, i: number): number {
+  const { asOfDay } = measures;
+  return typeof asOfDay === 'number' ? asOfDay : (asOfDay[i] as number);
 }
 
 /**
@@ -116,6 +121,80 @@ export function xyzClassesOfTable(
   summaries: readonly CustomerSummary[],
   options: XyzOptions = {},
 ): XyzClassification[] {
+  const n = summaries.length;
+  const measures = {
+    positionOfClient: summaryIndexOfClients(table, summaries),
+    firstPurchaseDay: new Float64Array(n),
+    purchaseCount: new Float64Array(n),
+    totalRevenue: new Float64Array(n),
+    asOfDay: new Float64Array(n),
+  };
+  summaries.forEach((s, i) => {
+    measures.firstPurchaseDay[i] = s.firstPurchaseDay ?? NaN;
+    measures.purchaseCount[i] = s.purchaseCount;
+    measures.totalRevenue[i] = s.totalRevenue;
+    measures.asOfDay[i] = s.asOfDay;
+  });
+  const columns = xyzClassColumns(table, measures, options);
+  return summaries.map((s, i) => {
+    const cv = columns.coefficientOfVariation[i] as number;
+    const mean = columns.meanRevenuePerPeriod[i] as number;
+    return {
+      clientKey: s.clientKey,
+      xyzClass: XYZ_CLASSES[columns.xyzClass[i] as number] as XyzClass,
+      coefficientOfVariation: cv === cv ? cv : null,
+      periodCount: columns.periodCount[i] as number,
+      meanRevenuePerPeriod: mean === mean ? mean : null,
+      reason: XYZ_REASONS[columns.reason[i] as number] as XyzReason,
+    };
+  });
+}
+
+/** The classes in the order of their index in `XyzColumns.xyzClass`. */
+export const XYZ_CLASSES: readonly XyzClass[] = ['X', 'Y', 'Z'];
+
+/** The reasons in the order of their index in `XyzColumns.reason`. */
+export const XYZ_REASONS: readonly XyzReason[] = [
+  'cv',
+  'fewer_than_two_purchases',
+  'non_positive_mean',
+];
+
+/** Per client (position i) what XYZ needs besides the rows: a day that does not exist is NaN. */
+export interface XyzMeasures {
+  /** Per client of the table its position, −1 for a client left out. */
+  readonly positionOfClient: Int32Array;
+  readonly firstPurchaseDay: Float64Array;
+  readonly purchaseCount: Float64Array;
+  readonly totalRevenue: Float64Array;
+  /** The as-of day of every position, or of each. */
+  readonly asOfDay: CalendarDay | Float64Array;
+}
+
+/** `xyzClassesOfTable` per client as columns, by position; NaN where the object has `null`. */
+export interface XyzColumns {
+  /** Index into `XYZ_CLASSES`. */
+  readonly xyzClass: Uint8Array;
+  readonly coefficientOfVariation: Float64Array;
+  readonly periodCount: Uint32Array;
+  readonly meanRevenuePerPeriod: Float64Array;
+  /** Index into `XYZ_REASONS`. */
+  readonly reason: Uint8Array;
+}
+
+/**
+ * The one implementation of the XYZ rule of `xyzClasses`, on a transaction table and per-client
+ * columns (`SummaryColumns` with `positionOfClient`, or the fields of summaries). Same options
+ * and errors.
+ *
+ * @example the table of the `xyzClasses` example, with its one client at position 0, gives class
+ *   index 1 (Y) and CV 0.7071.
+ */
+export function xyzClassColumns(
+  table: TransactionTable,
+  measures: XyzMeasures,
+  options: XyzOptions = {},
+): XyzColumns {
   const [xLimit, yLimit] = options.limits ?? DEFAULT_XYZ_LIMITS;
   if (!(Number.isFinite(xLimit) && Number.isFinite(yLimit) && xLimit >= 0 && xLimit < yLimit)) {
     throw new AnalyticsError(
@@ -131,34 +210,36 @@ export function xyzClassesOfTable(
     });
   }
 
-  const n = summaries.length;
+  const { firstPurchaseDay, purchaseCount, totalRevenue, positionOfClient } = measures;
+  const n = firstPurchaseDay.length;
   const firstPeriod = new Float64Array(n);
   const periodCount = new Uint32Array(n);
-  // Per-summary facts the row loops need, in flat arrays so they do not visit summary objects.
+  // Per-client facts the row loops need, in flat arrays.
   const seriesEnd = new Float64Array(n).fill(-Infinity);
   let longestSeries = 0;
-  const periodOf = periodLookup(summaries, period);
-  summaries.forEach((s, i) => {
-    if (s.firstPurchaseDay === null) return;
-    const first = periodOf(s.firstPurchaseDay);
-    const last = periodOf(s.asOfDay - 1);
+  const periodOf = periodLookup(measures, period);
+  for (let i = 0; i < n; i += 1) {
+    const firstDay = firstPurchaseDay[i] as number;
+    if (firstDay !== firstDay) continue;
+    const asOfDay = asOfDayAt(measures, i);
+    const first = periodOf(firstDay);
+    const last = periodOf(asOfDay - 1);
     firstPeriod[i] = first;
     periodCount[i] = Math.max(1, last - first + 1);
     // Only clients that can be X or Y need their series.
-    if (s.purchaseCount >= 2) {
-      seriesEnd[i] = s.asOfDay;
+    if ((purchaseCount[i] as number) >= 2) {
+      seriesEnd[i] = asOfDay;
       longestSeries = Math.max(longestSeries, periodCount[i] as number);
     }
-  });
+  }
 
   // The rows of each series, grouped by client in row order (a counting sort): each client's
   // periods are then summed in one small buffer, instead of a buffer for every client's periods
   // filled in the rows' order (tens of megabytes for a million rows).
-  const summaryOfClient = summaryIndexOfClients(table, summaries);
   const { client: rowClient, day: days, amount: amounts } = table;
   const seriesOf = (j: number): number => {
     const client = rowClient[j] as number;
-    const i = client < 0 ? -1 : (summaryOfClient[client] as number);
+    const i = client < 0 ? -1 : (positionOfClient[client] as number);
     // Clients that cannot be X or Y have seriesEnd −∞, so this also skips them.
     return i >= 0 && (days[j] as number) < (seriesEnd[i] as number) ? i : -1;
   };
@@ -211,48 +292,28 @@ export function xyzClassesOfTable(
     cvs[i] = Math.sqrt(squares / count) / mean;
   }
 
-  return summaries.map((s, i) => {
-    const count = periodCount[i] as number;
-    if (s.firstPurchaseDay === null) {
-      return {
-        clientKey: s.clientKey,
-        xyzClass: 'Z',
-        coefficientOfVariation: null,
-        periodCount: 0,
-        meanRevenuePerPeriod: null,
-        reason: 'fewer_than_two_purchases',
-      };
+  const xyzClass = new Uint8Array(n);
+  const coefficientOfVariation = new Float64Array(n).fill(NaN);
+  const meanRevenuePerPeriod = new Float64Array(n);
+  const reason = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) {
+    xyzClass[i] = 2;
+    if (firstPurchaseDay[i] !== firstPurchaseDay[i]) {
+      periodCount[i] = 0;
+      meanRevenuePerPeriod[i] = NaN;
+      reason[i] = 1;
+    } else if ((purchaseCount[i] as number) < 2) {
+      meanRevenuePerPeriod[i] = (totalRevenue[i] as number) / (periodCount[i] as number);
+      reason[i] = 1;
+    } else if (!((means[i] as number) > 0)) {
+      meanRevenuePerPeriod[i] = means[i] as number;
+      reason[i] = 2;
+    } else {
+      const cv = cvs[i] as number;
+      meanRevenuePerPeriod[i] = means[i] as number;
+      coefficientOfVariation[i] = cv;
+      xyzClass[i] = cv <= xLimit ? 0 : cv <= yLimit ? 1 : 2;
     }
-    if (s.purchaseCount < 2) {
-      return {
-        clientKey: s.clientKey,
-        xyzClass: 'Z',
-        coefficientOfVariation: null,
-        periodCount: count,
-        meanRevenuePerPeriod: s.totalRevenue / count,
-        reason: 'fewer_than_two_purchases',
-      };
-    }
-    const mean = means[i] as number;
-    if (!(mean > 0)) {
-      return {
-        clientKey: s.clientKey,
-        xyzClass: 'Z',
-        coefficientOfVariation: null,
-        periodCount: count,
-        meanRevenuePerPeriod: mean,
-        reason: 'non_positive_mean',
-      };
-    }
-    const cv = cvs[i] as number;
-    const xyzClass: XyzClass = cv <= xLimit ? 'X' : cv <= yLimit ? 'Y' : 'Z';
-    return {
-      clientKey: s.clientKey,
-      xyzClass,
-      coefficientOfVariation: cv,
-      periodCount: count,
-      meanRevenuePerPeriod: mean,
-      reason: 'cv',
-    };
-  });
+  }
+  return { xyzClass, coefficientOfVariation, periodCount, meanRevenuePerPeriod, reason };
 }
