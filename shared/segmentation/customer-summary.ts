@@ -1,6 +1,6 @@
 import type { CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
-import { addCompensated, addCompensatedPair } from '../math/compensated-sum';
+import { addCompensatedPair } from '../math/compensated-sum';
 import type { TransactionTable } from '../sheet-data/transaction-table';
 import type { Transaction } from '../sheet-data/types';
 import { indicesInKeyOrder } from './key-order';
@@ -160,13 +160,22 @@ export interface SummaryColumns {
   readonly managerRow?: Int32Array;
   /** As `managerRow`, for the channel. */
   readonly channelRow?: Int32Array;
+  /** The table rows before the as-of day of each position, in table order. */
+  readonly rowGroups: RowGroups;
+}
+
+/** Rows by position: position i's are `rows[from[i]]` … `rows[from[i + 1] − 1]`. */
+export interface RowGroups {
+  readonly from: Int32Array;
+  readonly rows: Int32Array;
 }
 
 /**
  * The one implementation of the summary rules (user guide §3, Per-client numbers; see
  * `summariseCustomers`), on a transaction table, giving columns rather than an object per client:
  * the segmentation of a file of a million rows works on these. Same errors as `summariseTable`.
- * O(n + k log k) for n rows and k clients.
+ * The rows are first grouped by client (a counting sort, in key order), so each client's numbers
+ * are summed from its own rows in table order. O(n + k log k) for n rows and k clients.
  *
  * @example the table of rows (a, day 10, 100), (a, day 20, 50), (b, day 15, −30) as of day 21
  *   gives purchaseCount [2, 0], totalRevenue [150, −30], lastPurchaseDay [20, NaN].
@@ -176,112 +185,78 @@ export function summaryColumnsOfTable(
   options: CustomerSummaryOptions = {},
 ): SummaryColumns {
   const asOfDay = checkedAsOf(options.asOf ?? defaultAsOfDayOfTable(table));
-  const { client: rowClient, day: days, amount: amounts, sheetRow: sheetRows, details } = table;
-  const n = table.length;
-  const keys = table.clientKeys;
-  const k = keys.length;
-  // A client's running facts side by side (`FACT_*` offsets in a block of `FACTS` numbers):
-  // rows come in no client order, and one block is one cache line where separate arrays would
-  // be several.
-  const facts = new Float64Array(k * FACTS);
-  for (let c = 0; c < k; c += 1) {
-    facts[c * FACTS + FACT_FIRST] = Infinity;
-    facts[c * FACTS + FACT_LAST] = -Infinity;
-  }
-  const orderIds: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(k);
-  let profitSums: Float64Array | undefined;
-  let profitCompensation: Float64Array | undefined;
-  let hasProfit: Uint8Array | undefined;
-  // The earliest row naming a manager / channel (by day, then sheet row): its index (−1: none),
-  // day and sheet row, so a later row is compared without reading the earlier row's details.
-  let manager: EarliestRows | undefined;
-  let channel: EarliestRows | undefined;
-  let transactionsAfterAsOf = 0;
-
-  for (let j = 0; j < n; j += 1) {
-    const day = days[j] as number;
-    const amount = amounts[j] as number;
-    if (!Number.isFinite(amount) || !Number.isFinite(day)) {
-      const row = sheetRows[j] as number;
-      throw new AnalyticsError(
-        'invalid_argument',
-        `Transaction from row ${row} has a non-finite amount or day.`,
-        { row },
-      );
-    }
-    if (day >= asOfDay) {
-      transactionsAfterAsOf += 1;
-      continue;
-    }
-    const index = rowClient[j] as number;
-    if (index < 0) continue;
-    const at = index * FACTS;
-    facts[at + FACT_ROWS] = (facts[at + FACT_ROWS] as number) + 1;
-    addCompensatedPair(facts, (at + FACT_REVENUE) / 2, amount);
-    const detail = details?.[j];
-    if (amount < 0) {
-      facts[at + FACT_REFUNDS] = (facts[at + FACT_REFUNDS] as number) + 1;
-    } else {
-      if (day < (facts[at + FACT_FIRST] as number)) facts[at + FACT_FIRST] = day;
-      if (day > (facts[at + FACT_LAST] as number)) facts[at + FACT_LAST] = day;
-      const orderId = detail?.orderId;
-      if (orderId === undefined || orderId === '') {
-        facts[at + FACT_PURCHASE_ROWS] = (facts[at + FACT_PURCHASE_ROWS] as number) + 1;
-      } else {
-        let set = orderIds[index];
-        if (set === undefined) {
-          set = new Set<string>();
-          orderIds[index] = set;
-        }
-        set.add(orderId);
-      }
-    }
-    if (detail === undefined) continue;
-    const profit = detail.profit;
-    if (profit !== undefined && Number.isFinite(profit)) {
-      if (!profitSums || !profitCompensation || !hasProfit) {
-        profitSums = new Float64Array(k);
-        profitCompensation = new Float64Array(k);
-        hasProfit = new Uint8Array(k);
-      }
-      addCompensated(profitSums, profitCompensation, index, profit);
-      hasProfit[index] = 1;
-    }
-    const sheetRow = sheetRows[j] as number;
-    if (detail.manager !== undefined && detail.manager !== '') {
-      manager ??= new EarliestRows(k);
-      manager.offer(index, j, day, sheetRow);
-    }
-    if (detail.channel !== undefined && detail.channel !== '') {
-      channel ??= new EarliestRows(k);
-      channel.offer(index, j, day, sheetRow);
-    }
-  }
-
-  const clients = indicesInKeyOrder(keys, (i) => facts[i * FACTS + FACT_ROWS] !== 0);
+  const { day: days, amount: amounts, details } = table;
+  const { clients, transactionsAfterAsOf, rowGroups } = rowsByClient(table, asOfDay);
+  const { from, rows } = rowGroups;
   const count = clients.length;
   const firstPurchaseDay = new Float64Array(count);
   const lastPurchaseDay = new Float64Array(count);
   const purchaseCount = new Float64Array(count);
   const refundCount = new Float64Array(count);
   const totalRevenue = new Float64Array(count);
-  const totalProfit = hasProfit ? new Float64Array(count) : undefined;
+  let totalProfit: Float64Array | undefined;
+  let managerRow: Int32Array | undefined;
+  let channelRow: Int32Array | undefined;
+  // One client's revenue and profit as compensated pairs (`addCompensatedPair` slots 0 and 1).
+  const sums = new Float64Array(4);
+  const orderIds = new Set<string>();
   for (let i = 0; i < count; i += 1) {
-    const client = clients[i] as number;
-    const at = client * FACTS;
-    const first = facts[at + FACT_FIRST] as number;
+    let first = Infinity;
+    let last = -Infinity;
+    let purchaseRows = 0;
+    let refunds = 0;
+    let hasProfit = false;
+    let manager = -1;
+    let channel = -1;
+    sums.fill(0);
+    // `clear` builds a new table even for an empty set.
+    if (orderIds.size > 0) orderIds.clear();
+    for (let r = from[i] as number; r < (from[i + 1] as number); r += 1) {
+      const j = rows[r] as number;
+      const day = days[j] as number;
+      const amount = amounts[j] as number;
+      addCompensatedPair(sums, 0, amount);
+      const detail = details?.[j];
+      if (amount < 0) {
+        refunds += 1;
+      } else {
+        if (day < first) first = day;
+        if (day > last) last = day;
+        const orderId = detail?.orderId;
+        if (orderId === undefined || orderId === '') purchaseRows += 1;
+        else orderIds.add(orderId);
+      }
+      if (detail === undefined) continue;
+      const profit = detail.profit;
+      if (profit !== undefined && Number.isFinite(profit)) {
+        addCompensatedPair(sums, 1, profit);
+        hasProfit = true;
+      }
+      // The earliest row naming a manager / channel, by day, then sheet row.
+      if (detail.manager !== undefined && detail.manager !== '') {
+        if (manager < 0 || earlierRow(table, j, manager)) manager = j;
+      }
+      if (detail.channel !== undefined && detail.channel !== '') {
+        if (channel < 0 || earlierRow(table, j, channel)) channel = j;
+      }
+    }
     const hasPurchase = first !== Infinity;
     firstPurchaseDay[i] = hasPurchase ? first : NaN;
-    lastPurchaseDay[i] = hasPurchase ? (facts[at + FACT_LAST] as number) : NaN;
-    purchaseCount[i] = (facts[at + FACT_PURCHASE_ROWS] as number) + (orderIds[client]?.size ?? 0);
-    refundCount[i] = facts[at + FACT_REFUNDS] as number;
-    totalRevenue[i] =
-      (facts[at + FACT_REVENUE] as number) + (facts[at + FACT_REVENUE + 1] as number);
-    if (totalProfit && profitSums && profitCompensation && hasProfit) {
-      totalProfit[i] =
-        hasProfit[client] === 1
-          ? (profitSums[client] as number) + (profitCompensation[client] as number)
-          : NaN;
+    lastPurchaseDay[i] = hasPurchase ? last : NaN;
+    purchaseCount[i] = purchaseRows + orderIds.size;
+    refundCount[i] = refunds;
+    totalRevenue[i] = (sums[0] as number) + (sums[1] as number);
+    if (hasProfit) {
+      totalProfit ??= new Float64Array(count).fill(NaN);
+      totalProfit[i] = (sums[2] as number) + (sums[3] as number);
+    }
+    if (manager >= 0) {
+      managerRow ??= new Int32Array(count).fill(-1);
+      managerRow[i] = manager;
+    }
+    if (channel >= 0) {
+      channelRow ??= new Int32Array(count).fill(-1);
+      channelRow[i] = channel;
     }
   }
   const columns: { -readonly [K in keyof SummaryColumns]: SummaryColumns[K] } = {
@@ -293,22 +268,73 @@ export function summaryColumnsOfTable(
     purchaseCount,
     refundCount,
     totalRevenue,
+    rowGroups,
   };
   if (totalProfit) columns.totalProfit = totalProfit;
-  if (manager) columns.managerRow = manager.rowsOf(clients);
-  if (channel) columns.channelRow = channel.rowsOf(clients);
+  if (managerRow) columns.managerRow = managerRow;
+  if (channelRow) columns.channelRow = channelRow;
   return columns;
 }
 
-/** Numbers kept per client by `summariseTable`, and where each sits in the client's block. */
-const FACTS = 8;
-const FACT_ROWS = 0;
-const FACT_PURCHASE_ROWS = 1;
-const FACT_REFUNDS = 2;
-const FACT_FIRST = 3;
-const FACT_LAST = 4;
-/** Revenue and its compensation term, a pair for `addCompensatedPair` (an even offset). */
-const FACT_REVENUE = 6;
+/**
+ * The clients with rows before `asOfDay` in key order, and their rows grouped in that order (a
+ * counting sort: one pass counts, one places), with the rows on or after `asOfDay` counted.
+ * Throws for a row with a non-finite day or amount, as `summariseTable`.
+ */
+function rowsByClient(
+  table: TransactionTable,
+  asOfDay: CalendarDay,
+): { clients: Int32Array; transactionsAfterAsOf: number; rowGroups: RowGroups } {
+  const { client: rowClient, day: days, amount: amounts, sheetRow: sheetRows } = table;
+  const n = table.length;
+  const keys = table.clientKeys;
+  const rowsOfClient = new Int32Array(keys.length);
+  let transactionsAfterAsOf = 0;
+  for (let j = 0; j < n; j += 1) {
+    const day = days[j] as number;
+    if (!Number.isFinite(amounts[j] as number) || !Number.isFinite(day)) {
+      const row = sheetRows[j] as number;
+      throw new AnalyticsError(
+        'invalid_argument',
+        `Transaction from row ${row} has a non-finite amount or day.`,
+        { row },
+      );
+    }
+    if (day >= asOfDay) {
+      transactionsAfterAsOf += 1;
+      continue;
+    }
+    const client = rowClient[j] as number;
+    if (client >= 0) rowsOfClient[client] = (rowsOfClient[client] as number) + 1;
+  }
+  const clients = indicesInKeyOrder(keys, (c) => rowsOfClient[c] !== 0);
+  const count = clients.length;
+  const from = new Int32Array(count + 1);
+  // Reused as each client's next place in `rows`.
+  const next = rowsOfClient;
+  for (let i = 0; i < count; i += 1) {
+    const client = clients[i] as number;
+    from[i + 1] = (from[i] as number) + (rowsOfClient[client] as number);
+    next[client] = from[i] as number;
+  }
+  const rows = new Int32Array(from[count] as number);
+  for (let j = 0; j < n; j += 1) {
+    const client = rowClient[j] as number;
+    if (client < 0 || (days[j] as number) >= asOfDay) continue;
+    rows[next[client] as number] = j;
+    next[client] = (next[client] as number) + 1;
+  }
+  return { clients, transactionsAfterAsOf, rowGroups: { from, rows } };
+}
+
+/** Whether table row `j` comes before row `k` by day, then sheet row. */
+function earlierRow(table: TransactionTable, j: number, k: number): boolean {
+  const day = table.day[j] as number;
+  const other = table.day[k] as number;
+  return (
+    day < other || (day === other && (table.sheetRow[j] as number) < (table.sheetRow[k] as number))
+  );
+}
 
 function checkedAsOf(asOfDay: number): number {
   if (!Number.isInteger(asOfDay)) {
@@ -318,37 +344,6 @@ function checkedAsOf(asOfDay: number): number {
     );
   }
   return asOfDay;
-}
-
-// Per client, the earliest of the rows offered (by day, then sheet row).
-class EarliestRows {
-  readonly rows: Int32Array;
-  private readonly days: Float64Array;
-  private readonly sheetRows: Float64Array;
-
-  constructor(clients: number) {
-    this.rows = new Int32Array(clients).fill(-1);
-    this.days = new Float64Array(clients);
-    this.sheetRows = new Float64Array(clients);
-  }
-
-  offer(client: number, index: number, day: number, sheetRow: number): void {
-    const earliest = this.days[client] as number;
-    if (
-      (this.rows[client] as number) < 0 ||
-      day < earliest ||
-      (day === earliest && sheetRow < (this.sheetRows[client] as number))
-    ) {
-      this.rows[client] = index;
-      this.days[client] = day;
-      this.sheetRows[client] = sheetRow;
-    }
-  }
-
-  /** The earliest row of each of `clients` (−1: none). */
-  rowsOf(clients: Int32Array): Int32Array {
-    return clients.map((client) => this.rows[client] as number);
-  }
 }
 
 /**

@@ -9,9 +9,10 @@ export function indicesInKeyOrder(
   keys: readonly string[],
   keep: (index: number) => boolean = () => true,
 ): Int32Array {
-  const kept: number[] = [];
-  for (let i = 0; i < keys.length; i += 1) if (keep(i)) kept.push(i);
-  return Int32Array.from(kept).sort((a, b) => {
+  const kept = new Int32Array(keys.length);
+  let count = 0;
+  for (let i = 0; i < keys.length; i += 1) if (keep(i)) kept[count++] = i;
+  return kept.subarray(0, count).sort((a, b) => {
     const ka = keys[a] as string;
     const kb = keys[b] as string;
     return ka < kb ? -1 : ka > kb ? 1 : 0;

@@ -3,7 +3,7 @@ import { AnalyticsError } from '../errors';
 import { addCompensatedPair } from '../math/compensated-sum';
 import type { TransactionTable } from '../sheet-data/transaction-table';
 import type { Transaction } from '../sheet-data/types';
-import type { CustomerSummary } from './customer-summary';
+import type { CustomerSummary, RowGroups } from './customer-summary';
 import { summaryIndexOfClients } from './summary-clients';
 import { transactionTable } from './transaction-client-index';
 
@@ -169,6 +169,11 @@ export interface XyzMeasures {
   readonly totalRevenue: Float64Array;
   /** The as-of day of every position, or of each. */
   readonly asOfDay: CalendarDay | Float64Array;
+  /**
+   * The rows of each position before its as-of day, as `SummaryColumns.rowGroups` of the same
+   * table; when absent, they are grouped here through `positionOfClient`.
+   */
+  readonly rowGroups?: RowGroups;
 }
 
 /** `xyzClassesOfTable` per client as columns, by position; NaN where the object has `null`. */
@@ -233,32 +238,10 @@ export function xyzClassColumns(
     }
   }
 
-  // The rows of each series, grouped by client in row order (a counting sort): each client's
-  // periods are then summed in one small buffer, instead of a buffer for every client's periods
-  // filled in the rows' order (tens of megabytes for a million rows).
-  const { client: rowClient, day: days, amount: amounts } = table;
-  const seriesOf = (j: number): number => {
-    const client = rowClient[j] as number;
-    const i = client < 0 ? -1 : (positionOfClient[client] as number);
-    // Clients that cannot be X or Y have seriesEnd −∞, so this also skips them.
-    return i >= 0 && (days[j] as number) < (seriesEnd[i] as number) ? i : -1;
-  };
-  const rowsFrom = new Int32Array(n + 1);
-  for (let j = 0; j < table.length; j += 1) {
-    const i = seriesOf(j);
-    if (i >= 0) rowsFrom[i + 1] = (rowsFrom[i + 1] as number) + 1;
-  }
-  for (let i = 0; i < n; i += 1) {
-    rowsFrom[i + 1] = (rowsFrom[i + 1] as number) + (rowsFrom[i] as number);
-  }
-  const rowsOfSeries = new Int32Array(rowsFrom[n] as number);
-  const nextRow = rowsFrom.slice(0, n);
-  for (let j = 0; j < table.length; j += 1) {
-    const i = seriesOf(j);
-    if (i < 0) continue;
-    rowsOfSeries[nextRow[i] as number] = j;
-    nextRow[i] = (nextRow[i] as number) + 1;
-  }
+  // The rows of each series, grouped by client in row order (`seriesRows`).
+  const { from: rowsFrom, rows: rowsOfSeries } =
+    measures.rowGroups ?? seriesRows(table, positionOfClient, seriesEnd);
+  const { day: days, amount: amounts } = table;
 
   // Per series its mean and CV; per period of the series being summed, its sum and
   // compensation side by side.
@@ -316,4 +299,39 @@ export function xyzClassColumns(
     }
   }
   return { xyzClass, coefficientOfVariation, periodCount, meanRevenuePerPeriod, reason };
+}
+
+/**
+ * The rows of each series grouped by position in row order (a counting sort): each client's
+ * periods are then summed in one small buffer, instead of a buffer for every client's periods
+ * filled in the rows' order (tens of megabytes for a million rows). A row belongs to position i's
+ * series when it is dated before `seriesEnd[i]` (−∞ for clients that cannot be X or Y).
+ */
+function seriesRows(
+  table: TransactionTable,
+  positionOfClient: Int32Array,
+  seriesEnd: Float64Array,
+): RowGroups {
+  const n = seriesEnd.length;
+  const { client: rowClient, day: days } = table;
+  const seriesOf = (j: number): number => {
+    const client = rowClient[j] as number;
+    const i = client < 0 ? -1 : (positionOfClient[client] as number);
+    return i >= 0 && (days[j] as number) < (seriesEnd[i] as number) ? i : -1;
+  };
+  const from = new Int32Array(n + 1);
+  for (let j = 0; j < table.length; j += 1) {
+    const i = seriesOf(j);
+    if (i >= 0) from[i + 1] = (from[i + 1] as number) + 1;
+  }
+  for (let i = 0; i < n; i += 1) from[i + 1] = (from[i + 1] as number) + (from[i] as number);
+  const rows = new Int32Array(from[n] as number);
+  const next = from.slice(0, n);
+  for (let j = 0; j < table.length; j += 1) {
+    const i = seriesOf(j);
+    if (i < 0) continue;
+    rows[next[i] as number] = j;
+    next[i] = (next[i] as number) + 1;
+  }
+  return { from, rows };
 }

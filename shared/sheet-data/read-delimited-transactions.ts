@@ -348,6 +348,16 @@ class DistinctValues {
     return entry;
   }
 
+  /** Where the value in `hash`'s first slot sits in the pool, −1 for none: a read ahead of `intern`. */
+  firstAt(hash: number): number {
+    return (this.slots[2 * (hash & this.mask) + 1] as number) - 1;
+  }
+
+  /** Reads the pool at `at` (if ≥ 0), a read ahead of `intern`. */
+  touch(at: number): number {
+    return at < 0 ? 0 : (this.pool[at] as number);
+  }
+
   /** A new entry for the text of a quoted field. */
   addText(text: string): number {
     if (text === '') return 0;
@@ -369,6 +379,35 @@ class DistinctValues {
       this.texts[entry] = text;
     }
     return text;
+  }
+
+  /**
+   * Decodes every value not decoded yet with one call of `decode`, which is much quicker than a
+   * call per value when there are many. Unquoted values hold no line break, so they are joined
+   * with one and split after; a leading one keeps the first value from the start of the stream,
+   * where a decoder may drop a byte order mark.
+   */
+  decodeAll(decode: (bytes: Uint8Array) => string): void {
+    const { spans, texts, pool } = this;
+    let length = 1;
+    for (let entry = 1; entry < this.size; entry++) {
+      if (texts[entry] === undefined) length += (spans[2 * entry + 1] as number) + 1;
+    }
+    const joined = new Uint8Array(length);
+    joined[0] = LF;
+    let at = 1;
+    for (let entry = 1; entry < this.size; entry++) {
+      if (texts[entry] !== undefined) continue;
+      const offset = spans[2 * entry] as number;
+      joined.set(pool.subarray(offset, offset + (spans[2 * entry + 1] as number)), at);
+      at += (spans[2 * entry + 1] as number) + 1;
+      joined[at - 1] = LF;
+    }
+    const parts = decode(joined).split('\n');
+    let part = 1;
+    for (let entry = 1; entry < this.size; entry++) {
+      if (texts[entry] === undefined) texts[entry] = parts[part++];
+    }
   }
 
   /** A new entry of `length` bytes after a `header` in the pool. */
@@ -586,6 +625,7 @@ function readTransactionBytes(
   const columnTexts = (column: number): ColumnTexts => {
     const values = distinct[slotOf[column] as number] as DistinctValues;
     return (visit) => {
+      values.decodeAll(decode);
       for (let entry = 1; entry < values.size; entry++) {
         const count = values.counts[entry] as number;
         if (count > 0) visit(values.text(entry, decode), count);
@@ -666,6 +706,7 @@ interface Scan {
 function scanRecords(scan: Scan, start: number): void {
   const { bytes, d, kinds, slotOf, distinct, records } = scan;
   const n = bytes.length;
+  const pending = new PendingValues();
   let pos = start;
   while (pos < n) {
     if (records.count === records.capacity) records.grow();
@@ -691,12 +732,8 @@ function scanRecords(scan: Scan, start: number): void {
           hash = (Math.imul(hash, 31) + c) | 0;
           pos++;
         }
-        const slot = slotOf[column] as number;
-        (records.entries[slot] as Int32Array)[record] = (distinct[slot] as DistinctValues).intern(
-          fieldStart,
-          pos,
-          mixHash(hash),
-        );
+        if (pending.count === PENDING_VALUES) pending.flush(distinct, records);
+        pending.add(fieldStart, pos, mixHash(hash), slotOf[column] as number, record);
       } else {
         while (pos < n) {
           c = bytes[pos] as number;
@@ -719,8 +756,61 @@ function scanRecords(scan: Scan, start: number): void {
       break;
     }
     if (quoted) {
+      // The record's values looked up before it is read again.
+      pending.flush(distinct, records);
       pos = readQuotedRecord(scan, record);
     }
+  }
+  pending.flush(distinct, records);
+}
+
+/** How many text values `scanRecords` gathers before looking them up (`PendingValues`). */
+const PENDING_VALUES = 64;
+
+/**
+ * Text values waiting for their distinct-value entries. On a large file a lookup misses the cache
+ * twice (the slot, then the pool); looking up a batch first reads every value's slot and then
+ * every pool record those slots name, so the misses of the batch overlap instead of each waiting
+ * for the one before.
+ */
+class PendingValues {
+  count = 0;
+  private readonly start = new Int32Array(PENDING_VALUES);
+  private readonly end = new Int32Array(PENDING_VALUES);
+  private readonly hash = new Int32Array(PENDING_VALUES);
+  private readonly slot = new Int32Array(PENDING_VALUES);
+  private readonly record = new Int32Array(PENDING_VALUES);
+  private readonly at = new Int32Array(PENDING_VALUES);
+
+  add(start: number, end: number, hash: number, slot: number, record: number): void {
+    const k = this.count++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.hash[k] = hash;
+    this.slot[k] = slot;
+    this.record[k] = record;
+  }
+
+  flush(distinct: readonly DistinctValues[], records: RecordColumns): void {
+    const count = this.count;
+    for (let k = 0; k < count; k++) {
+      this.at[k] = (distinct[this.slot[k] as number] as DistinctValues).firstAt(
+        this.hash[k] as number,
+      );
+    }
+    let touched = 0;
+    for (let k = 0; k < count; k++) {
+      touched += (distinct[this.slot[k] as number] as DistinctValues).touch(this.at[k] as number);
+    }
+    for (let k = 0; k < count; k++) {
+      const slot = this.slot[k] as number;
+      (records.entries[slot] as Int32Array)[this.record[k] as number] = (
+        distinct[slot] as DistinctValues
+      ).intern(this.start[k] as number, this.end[k] as number, this.hash[k] as number);
+    }
+    this.count = 0;
+    // Keeps the reads of the second loop from being dropped as unused.
+    if (touched < 0) this.count = 0;
   }
 }
 
@@ -803,6 +893,8 @@ class RowAssembler {
     // `readSheet` first meets them (the first spelling of a client is the one shown). A client
     // entry maps to its table index, −1 for a problem, −2 for a blank id; a date entry to its
     // day, NaN when it is blank or has a problem.
+    clientValues.decodeAll(decode);
+    dateValues.decodeAll(decode);
     const clientOfEntry = new Int32Array(clientValues.size);
     for (let entry = 0; entry < clientValues.size; entry++) {
       const text = clientValues.text(entry, decode);
