@@ -112,7 +112,8 @@ export function abcClassColumns(
   const cumulativeShareBefore = new Float64Array(n);
   const rank = new Int32Array(n);
   const running = new CompensatedAccumulator();
-  order.forEach((index, position) => {
+  for (let position = 0; position < n; position += 1) {
+    const index = order[position] as number;
     const value = revenue[index] as number;
     const positive = value > 0 && positiveTotal > 0;
     const shareBefore = positiveTotal > 0 ? Math.min(1, running.value() / positiveTotal) : 1;
@@ -121,21 +122,21 @@ export function abcClassColumns(
     cumulativeShareBefore[index] = shareBefore;
     rank[index] = position + 1;
     if (value > 0) running.add(value);
-  });
+  }
   return { abcClass, revenueShare, cumulativeShareBefore, rank };
 }
 
 // Positions by revenue descending, ties by key. Keys in ascending order (as `summariseCustomers`
 // returns them) are placed by a typed-array sort and binary search, with no comparison callback;
 // any other order takes the comparison sort.
-function revenueOrder(revenue: Float64Array, keyOf: (index: number) => string): number[] {
+function revenueOrder(revenue: Float64Array, keyOf: (index: number) => string): Int32Array {
   const n = revenue.length;
   let keyOrdered = !revenue.some(Number.isNaN);
   for (let i = 1; keyOrdered && i < n; i += 1) {
     if (!(keyOf(i - 1) < keyOf(i))) keyOrdered = false;
   }
   if (!keyOrdered) {
-    return Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => {
       const byRevenue = (revenue[b] as number) - (revenue[a] as number);
       if (byRevenue !== 0) return byRevenue;
       const ka = keyOf(a);
@@ -145,7 +146,7 @@ function revenueOrder(revenue: Float64Array, keyOf: (index: number) => string): 
   }
   const descending = revenue.map((r) => -r).sort();
   const placedInGroup = new Int32Array(n);
-  const order = new Array<number>(n);
+  const order = new Int32Array(n);
   for (let i = 0; i < n; i += 1) {
     const value = -(revenue[i] as number);
     let lo = 0;

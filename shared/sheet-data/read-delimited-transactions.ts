@@ -399,9 +399,10 @@ class DistinctValues {
     for (let entry = 1; entry < this.size; entry++) {
       if (texts[entry] !== undefined) continue;
       const offset = spans[2 * entry] as number;
-      joined.set(pool.subarray(offset, offset + (spans[2 * entry + 1] as number)), at);
-      at += (spans[2 * entry + 1] as number) + 1;
-      joined[at - 1] = LF;
+      const end = offset + (spans[2 * entry + 1] as number);
+      // By hand: a `subarray` per value costs more than copying a short value.
+      for (let k = offset; k < end; k++) joined[at++] = pool[k] as number;
+      joined[at++] = LF;
     }
     const parts = decode(joined).split('\n');
     let part = 1;
@@ -706,14 +707,25 @@ interface Scan {
 function scanRecords(scan: Scan, start: number): void {
   const { bytes, d, kinds, slotOf, distinct, records } = scan;
   const n = bytes.length;
+  const columns = kinds.length;
   const pending = new PendingValues();
+  // The record arrays in locals (taken again after they grow), read and written once per record.
+  let recordStart = records.recordStart;
+  let amounts = records.amounts;
+  let capacity = records.capacity;
+  let record = records.count;
   let pos = start;
   while (pos < n) {
-    if (records.count === records.capacity) records.grow();
-    const record = records.count++;
-    records.recordStart[record] = pos;
+    if (record === capacity) {
+      records.count = record;
+      records.grow();
+      recordStart = records.recordStart;
+      amounts = records.amounts;
+      capacity = records.capacity;
+    }
+    recordStart[record] = pos;
     // A record without an amount cell has no plain amount.
-    records.amounts[record] = NaN;
+    amounts[record] = NaN;
     let column = 0;
     let quoted = false;
     for (;;) {
@@ -722,7 +734,7 @@ function scanRecords(scan: Scan, start: number): void {
         break;
       }
       const fieldStart = pos;
-      const kind = column < kinds.length ? (kinds[column] as number) : KIND_SKIP;
+      const kind = column < columns ? (kinds[column] as number) : KIND_SKIP;
       let c = 0;
       if (kind === KIND_INTERN) {
         let hash = 0;
@@ -740,9 +752,7 @@ function scanRecords(scan: Scan, start: number): void {
           if (c === d || c === LF || c === CR) break;
           pos++;
         }
-        if (kind === KIND_AMOUNT) {
-          readPlainDecimalBytes(bytes, fieldStart, pos, records.amounts, record);
-        }
+        if (kind === KIND_AMOUNT) readPlainDecimalBytes(bytes, fieldStart, pos, amounts, record);
       }
       column++;
       if (pos >= n) break;
@@ -755,12 +765,15 @@ function scanRecords(scan: Scan, start: number): void {
       pos += c === CR && bytes[pos + 1] === LF ? 2 : 1;
       break;
     }
+    record++;
     if (quoted) {
+      records.count = record;
       // The record's values looked up before it is read again.
       pending.flush(distinct, records);
-      pos = readQuotedRecord(scan, record);
+      pos = readQuotedRecord(scan, record - 1);
     }
   }
+  records.count = record;
   pending.flush(distinct, records);
 }
 
