@@ -31,6 +31,7 @@ import { generateTransactions, transactionsCsv, transactionsGrid } from './gener
 const FULL_ROWS = 1_000_000;
 const ROWS_PER_CLIENT = 10;
 const SCALES = [250_000, 500_000, 1_000_000];
+const WARM_RUNS = 4;
 
 type Stages = Record<string, number>;
 
@@ -42,7 +43,9 @@ interface Measurement {
   readonly objects: Stages;
   readonly cpuTotalMs: number;
   readonly totalMs: number;
+  /** The quickest of `WARM_RUNS` further runs in the same process, and its stages. */
   readonly warmTotalMs: number;
+  readonly warmStages: Stages;
   readonly maxRssMb: number;
   readonly clients: number;
   readonly rows: number;
@@ -112,8 +115,14 @@ function measureInChild(kind: 'file' | 'grid', target: string): void {
   const counts = run(stages);
   const cpuStages = cpuTimes;
   cpuTimes = {};
-  const warm: Stages = {};
-  run(warm);
+  // Further runs in the same process, as when one process analyses file after file: compiled
+  // code and memory the allocator already holds are reused.
+  let warm: Stages = {};
+  for (let k = 0; k < WARM_RUNS; k++) {
+    const again: Stages = {};
+    run(again);
+    if (k === 0 || sum(again) < sum(warm)) warm = again;
+  }
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   const objects: Stages = {};
   if (tableOfLastRun !== undefined) objectsOf(tableOfLastRun, objects);
@@ -124,6 +133,7 @@ function measureInChild(kind: 'file' | 'grid', target: string): void {
     cpuTotalMs: sum(cpuStages),
     totalMs: sum(stages),
     warmTotalMs: sum(warm),
+    warmStages: warm,
     maxRssMb,
     ...counts,
   };
@@ -174,8 +184,10 @@ function main(): void {
     );
     console.log(`  first run ${formatMs(full.totalMs)} (${stagesLine(full.stages)})`);
     console.log(`  CPU time  ${formatMs(full.cpuTotalMs)} (${stagesLine(full.cpuStages)})`);
-    console.log(`  warm run  ${formatMs(full.warmTotalMs)}`);
-    console.log(`  peak RSS  ${full.maxRssMb.toFixed(0)} MB (the whole process, both runs)`);
+    console.log(
+      `  warm run  ${formatMs(full.warmTotalMs)} (${stagesLine(full.warmStages)}; the quickest of ${WARM_RUNS} more runs in the same process)`,
+    );
+    console.log(`  peak RSS  ${full.maxRssMb.toFixed(0)} MB (the whole process, all runs)`);
     console.log(
       `  objects   ${formatMs(sum(full.objects))} (${stagesLine(full.objects)}): the same as an object per client and step, as reports list them; not part of the above`,
     );
@@ -185,7 +197,9 @@ function main(): void {
     );
     console.log(`  first run ${formatMs(grid.totalMs)} (${stagesLine(grid.stages)})`);
     console.log(`  CPU time  ${formatMs(grid.cpuTotalMs)} (${stagesLine(grid.cpuStages)})`);
-    console.log(`  warm run  ${formatMs(grid.warmTotalMs)}`);
+    console.log(
+      `  warm run  ${formatMs(grid.warmTotalMs)} (the quickest of ${WARM_RUNS} more runs in the same process)`,
+    );
     console.log(`  peak RSS  ${grid.maxRssMb.toFixed(0)} MB (incl. building the grid)`);
     console.log(
       'scaling of file-to-segments (first run; linear grows x2.0 per doubling, n log n x2.1):',
