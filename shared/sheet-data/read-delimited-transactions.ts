@@ -856,7 +856,7 @@ function readQuotedRecord(scan: Scan, record: number): number {
 class RowAssembler {
   length = 0;
   private readonly client: Int32Array;
-  private readonly day: Float64Array;
+  private day: Int32Array | Float64Array;
   private readonly amount: Float64Array;
   private readonly sheetRow: Int32Array;
   private details: (TransactionDetails | undefined)[] | undefined;
@@ -876,7 +876,8 @@ class RowAssembler {
   ) {
     // Rows are kept in record order and row j comes from record j or a later one, so the table
     // can take over the record arrays it reads each row from before writing that row: clients
-    // over the client entries, amounts over the plain amounts, sheet rows over the date entries.
+    // over the client entries, amounts over the plain amounts, sheet rows over the date entries,
+    // days (whole, in 32 bits) over the record starts.
     const { mapping } = layout;
     const clientSlot = slotOf[mapping.client ?? 0] as number;
     const dateSlot = slotOf[mapping.date ?? 0] as number;
@@ -884,7 +885,7 @@ class RowAssembler {
     this.client = inPlace
       ? (records.entries[clientSlot] as Int32Array)
       : new Int32Array(records.count);
-    this.day = new Float64Array(records.count);
+    this.day = records.recordStart;
     this.amount = records.amounts;
     this.sheetRow = inPlace
       ? (records.entries[dateSlot] as Int32Array)
@@ -924,6 +925,10 @@ class RowAssembler {
       const read = reader.day(dateValues.text(entry, decode), dateColumn);
       dayReads[entry] = read;
       dayOfEntry[entry] = typeof read === 'number' ? read : NaN;
+      // A day the 32-bit column cannot hold exactly (none the date rules give) keeps 64 bits.
+      if (typeof read === 'number' && (read | 0) !== read) {
+        this.day = new Float64Array(records.count);
+      }
     }
     const clientEntries = records.entries[clientSlot] as Int32Array;
     const dateEntries = records.entries[dateSlot] as Int32Array;

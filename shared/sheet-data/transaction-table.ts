@@ -37,8 +37,11 @@ export interface TransactionTable {
   readonly clientKeys: readonly string[];
   /** The spelling shown for each client: the first one in sheet order. */
   readonly clientNames: readonly string[];
-  /** Calendar day of each row (days since 1970-01-01). */
-  readonly day: Float64Array;
+  /**
+   * Calendar day of each row (days since 1970-01-01). The file reader's tables hold whole days
+   * only, in 32 bits; tables built from arbitrary rows keep them as given.
+   */
+  readonly day: Float64Array | Int32Array;
   /** Money amount of each row; negative for a refund. */
   readonly amount: Float64Array;
   /** 1-based sheet row each row came from. */
