@@ -794,6 +794,8 @@ class PendingValues {
   private readonly slot = new Int32Array(PENDING_VALUES);
   private readonly record = new Int32Array(PENDING_VALUES);
   private readonly at = new Int32Array(PENDING_VALUES);
+  /** What the reads ahead read, kept so that they are not dropped as unused. */
+  touched = 0;
 
   add(start: number, end: number, hash: number, slot: number, record: number): void {
     const k = this.count++;
@@ -822,8 +824,7 @@ class PendingValues {
       ).intern(this.start[k] as number, this.end[k] as number, this.hash[k] as number);
     }
     this.count = 0;
-    // Keeps the reads of the second loop from being dropped as unused.
-    if (touched < 0) this.count = 0;
+    this.touched = touched;
   }
 }
 
