@@ -134,7 +134,7 @@ export function summariseTable(
     if (channelName !== undefined) summary.channel = channelName;
     customers.push(summary);
   }
-  rememberSummaryClients(customers, table, clients);
+  rememberSummaryClients(customers, table, clients, columns.rowGroups);
   return { customers, asOfDay, transactionsAfterAsOf: columns.transactionsAfterAsOf };
 }
 

@@ -1,15 +1,18 @@
 import type { TransactionTable } from '../sheet-data/transaction-table';
-import type { CustomerSummary } from './customer-summary';
+import type { CustomerSummary, RowGroups } from './customer-summary';
 
 interface SummarySource {
   readonly table: TransactionTable;
   /** For each summary, the index of its client in `table`. */
   readonly clientOfSummary: Int32Array;
+  /** For each summary, its client's rows before the as-of day (`SummaryColumns.rowGroups`). */
+  readonly rowGroups: RowGroups;
 }
 
 /**
  * Which table a summary array was computed from, remembered so `xyzClassesOfTable` on the same
- * pair maps table clients to summaries without hashing every client key again. Internal to the
+ * pair maps table clients to summaries without hashing every client key again, and takes the
+ * rows already grouped by client. Internal to the
  * segmentation core; arrays are treated as immutable, as their `readonly` types say.
  */
 const sources = new WeakMap<readonly CustomerSummary[], SummarySource>();
@@ -18,8 +21,18 @@ export function rememberSummaryClients(
   summaries: readonly CustomerSummary[],
   table: TransactionTable,
   clientOfSummary: Int32Array,
+  rowGroups: RowGroups,
 ): void {
-  sources.set(summaries, { table, clientOfSummary });
+  sources.set(summaries, { table, clientOfSummary, rowGroups });
+}
+
+/** The rows of each summary grouped when `summaries` were computed from `table`, if they were. */
+export function summaryRowGroups(
+  table: TransactionTable,
+  summaries: readonly CustomerSummary[],
+): RowGroups | undefined {
+  const source = sources.get(summaries);
+  return source !== undefined && source.table === table ? source.rowGroups : undefined;
 }
 
 /**

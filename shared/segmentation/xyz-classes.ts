@@ -4,7 +4,7 @@ import { addCompensatedPair } from '../math/compensated-sum';
 import type { TransactionTable } from '../sheet-data/transaction-table';
 import type { Transaction } from '../sheet-data/types';
 import type { CustomerSummary, RowGroups } from './customer-summary';
-import { summaryIndexOfClients } from './summary-clients';
+import { summaryIndexOfClients, summaryRowGroups } from './summary-clients';
 import { transactionTable } from './transaction-client-index';
 
 export type XyzClass = 'X' | 'Y' | 'Z';
@@ -122,7 +122,9 @@ export function xyzClassesOfTable(
   options: XyzOptions = {},
 ): XyzClassification[] {
   const n = summaries.length;
+  const rowGroups = summaryRowGroups(table, summaries);
   const measures = {
+    ...(rowGroups === undefined ? {} : { rowGroups }),
     positionOfClient: summaryIndexOfClients(table, summaries),
     firstPurchaseDay: new Float64Array(n),
     purchaseCount: new Float64Array(n),

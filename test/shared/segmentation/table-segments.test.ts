@@ -9,7 +9,10 @@ import {
   rfmSegment,
   segmentTable,
   summariseCustomersDetailed,
+  summaryColumnsOfTable,
+  xyzClassColumns,
   xyzClasses,
+  type XyzPeriod,
   type RfmScoreOptions,
   type SegmentationOptions,
 } from '../../../shared/segmentation';
@@ -144,6 +147,29 @@ describe('segmentTable', () => {
             actual = String(error);
           }
           expect(actual).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("XYZ on the summary's grouped rows equals XYZ grouping the rows itself (random lists, as-of days and periods)", () => {
+    fc.assert(
+      fc.property(
+        transactionListArbitrary,
+        fc.integer({ min: 19000, max: 19800 }),
+        fc.constantFrom<XyzPeriod>('week', 'month', 'quarter'),
+        (rows, asOf, period) => {
+          const table = transactionTable(rows, Infinity);
+          const summary = summaryColumnsOfTable(table, { asOf });
+          const positionOfClient = new Int32Array(table.clientKeys.length).fill(-1);
+          summary.clients.forEach((client, i) => {
+            positionOfClient[client] = i;
+          });
+          const { rowGroups: _, ...ungrouped } = summary;
+          expect(xyzClassColumns(table, { ...summary, positionOfClient }, { period })).toEqual(
+            xyzClassColumns(table, { ...ungrouped, positionOfClient }, { period }),
+          );
         },
       ),
       { numRuns: 300 },
