@@ -6,6 +6,7 @@ import {
   parseDelimitedText,
   readDelimitedTransactions,
   readSheet,
+  rememberTransactionTable,
   transactionsOfTable,
 } from '../shared/sheet-data';
 import type {
@@ -267,7 +268,10 @@ export function readInputSheet(input: InputFile, options: ReadSheetOptions): She
       delimiter: _delimiter,
       ...read
     } = readDelimitedTransactions(input.bytes, { ...options, decode: input.decode });
-    return { ...read, transactions: transactionsOfTable(table) };
+    const transactions = transactionsOfTable(table);
+    // The analyses of these rows take the reader's columns instead of indexing them again.
+    rememberTransactionTable(transactions, table);
+    return { ...read, transactions };
   }
   return readSheet(input.grid, { dateSystem: input.dateSystem, ...options });
 }

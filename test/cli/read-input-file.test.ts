@@ -6,7 +6,8 @@ import {
   readInputFile,
   readInputSheet,
 } from '../../cli/read-input-file';
-import { readSheet } from '../../shared/sheet-data';
+import { summariseCustomersDetailed } from '../../shared/segmentation';
+import { readSheet, rememberedTransactionTable } from '../../shared/sheet-data';
 import { SAMPLE_CSV, tempDir } from './cli-helpers';
 
 describe('readInputFile', () => {
@@ -32,6 +33,11 @@ describe('readInputFile', () => {
     expect(fromBytes.transactions).toHaveLength(5343);
     expect(fromBytes.rejectedRows.map((r) => r.row)).toEqual([402, 1203, 2504, 3805, 5006]);
     expect(fromBytes).toEqual(readSheet(input.grid, { locale: 'ru' }));
+    // The reader's table is kept for the analyses, and summarises as the rows do.
+    expect(rememberedTransactionTable(fromBytes.transactions)).toBeDefined();
+    expect(summariseCustomersDetailed(fromBytes.transactions)).toEqual(
+      summariseCustomersDetailed([...fromBytes.transactions]),
+    );
   });
 
   it('reads a Windows-1251 CSV, the usual Russian Excel export (bytes of "Клиент" = CA EB E8 E5 ED F2)', async () => {
