@@ -46,18 +46,29 @@ export function summaryIndexOfClients(
   table: TransactionTable,
   summaries: readonly CustomerSummary[],
 ): Int32Array {
-  const result = new Int32Array(table.clientKeys.length).fill(-1);
   const source = sources.get(summaries);
   if (source !== undefined && source.table === table) {
-    source.clientOfSummary.forEach((client, i) => {
-      result[client] = i;
-    });
-    return result;
+    return positionsOfClients(source.clientOfSummary, table.clientKeys.length);
   }
+  const result = new Int32Array(table.clientKeys.length).fill(-1);
   const indexByKey = new Map<string, number>();
   summaries.forEach((s, i) => indexByKey.set(s.clientKey, i));
   table.clientKeys.forEach((key, client) => {
     result[client] = indexByKey.get(key) ?? -1;
   });
   return result;
+}
+
+/**
+ * The inverse of a list of table clients: for each of `clientCount` clients its position in
+ * `clients`, −1 for a client not in the list.
+ *
+ * @example positionsOfClients(Int32Array.of(2, 0), 3) gives [1, −1, 0]
+ */
+export function positionsOfClients(clients: Int32Array, clientCount: number): Int32Array {
+  const positions = new Int32Array(clientCount).fill(-1);
+  clients.forEach((client, position) => {
+    positions[client] = position;
+  });
+  return positions;
 }

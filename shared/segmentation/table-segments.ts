@@ -12,6 +12,7 @@ import {
   validateRfmSegmentMap,
   type RfmSegment,
 } from './rfm-segments';
+import { positionsOfClients } from './summary-clients';
 import { xyzClassColumns, type XyzColumns } from './xyz-classes';
 
 /**
@@ -52,10 +53,7 @@ export function segmentTable(
     options.asOf === undefined ? {} : { asOf: options.asOf },
   );
   const { clients, asOfDay, lastPurchaseDay, totalRevenue } = summary;
-  const positionOfClient = new Int32Array(table.clientKeys.length).fill(-1);
-  clients.forEach((client, position) => {
-    positionOfClient[client] = position;
-  });
+  const positionOfClient = positionsOfClients(clients, table.clientKeys.length);
   const daysSinceLastPurchase = lastPurchaseDay.map((day) => asOfDay - day);
   const rfm = rfmScoreColumns(
     { daysSinceLastPurchase, purchaseCount: summary.purchaseCount, totalRevenue },

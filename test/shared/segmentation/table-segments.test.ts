@@ -16,6 +16,7 @@ import {
   type RfmScoreOptions,
   type SegmentationOptions,
 } from '../../../shared/segmentation';
+import { positionsOfClients } from '../../../shared/segmentation/summary-clients';
 import { transactionTable } from '../../../shared/segmentation/transaction-client-index';
 import type { Transaction } from '../../../shared/sheet-data';
 import { transactionListArbitrary, tx } from './transaction-fixtures';
@@ -81,12 +82,13 @@ function byColumns(
   asOf: number | undefined,
   options: SegmentationOptions,
 ) {
-  const segments = segmentTable(transactionTable(rows, Infinity), {
+  const table = transactionTable(rows, Infinity);
+  const segments = segmentTable(table, {
     ...options,
     ...(asOf === undefined ? {} : { asOf }),
   });
   const { summary, rfm, abc, xyz } = segments;
-  const keys = transactionTable(rows, Infinity).clientKeys;
+  const keys = table.clientKeys;
   return {
     asOfDay: summary.asOfDay,
     transactionsAfterAsOf: summary.transactionsAfterAsOf,
@@ -162,10 +164,7 @@ describe('segmentTable', () => {
         (rows, asOf, period) => {
           const table = transactionTable(rows, Infinity);
           const summary = summaryColumnsOfTable(table, { asOf });
-          const positionOfClient = new Int32Array(table.clientKeys.length).fill(-1);
-          summary.clients.forEach((client, i) => {
-            positionOfClient[client] = i;
-          });
+          const positionOfClient = positionsOfClients(summary.clients, table.clientKeys.length);
           const { rowGroups: _, ...ungrouped } = summary;
           expect(xyzClassColumns(table, { ...summary, positionOfClient }, { period })).toEqual(
             xyzClassColumns(table, { ...ungrouped, positionOfClient }, { period }),
@@ -174,6 +173,10 @@ describe('segmentTable', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('positionsOfClients doc example: clients [2, 0] of 3 give positions [1, −1, 0]', () => {
+    expect([...positionsOfClients(Int32Array.of(2, 0), 3)]).toEqual([1, -1, 0]);
   });
 
   it('a custom segment map is used (every cell of the map moved to one segment gives that segment)', () => {
