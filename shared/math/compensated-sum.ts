@@ -41,30 +41,9 @@ export class CompensatedAccumulator {
 }
 
 /**
- * Adds `value` into slot `index` of a pair of parallel arrays (sums, compensations) with the same
- * Neumaier step as `CompensatedAccumulator`; used where one running sum per client is needed
- * without an object per client. Read the slot back with `sums[i] + compensations[i]`.
- */
-export function addCompensated(
-  sums: Float64Array,
-  compensations: Float64Array,
-  index: number,
-  value: number,
-): void {
-  const sum = sums[index] ?? 0;
-  const next = sum + value;
-  if (Math.abs(sum) >= Math.abs(value)) {
-    compensations[index] = (compensations[index] ?? 0) + (sum - next + value);
-  } else {
-    compensations[index] = (compensations[index] ?? 0) + (value - next + sum);
-  }
-  sums[index] = next;
-}
-
-/**
- * `addCompensated` with slot `index`'s sum and compensation side by side in one array (at
- * `2 * index` and `2 * index + 1`), so an update touches one place in memory: the layout for
- * many slots updated in no particular order. Read the slot back with
+ * Adds `value` into slot `index` with the same Neumaier step as `CompensatedAccumulator`, the
+ * slot's sum and compensation side by side in one array (at `2 * index` and `2 * index + 1`):
+ * one running sum per client or period without an object each. Read the slot back with
  * `pairs[2 * i] + pairs[2 * i + 1]`.
  *
  * Example: adding 0.1 ten times into slot 0 leaves `pairs[0] + pairs[1]` exactly 1.

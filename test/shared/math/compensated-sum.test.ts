@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
   CompensatedAccumulator,
-  addCompensated,
+  addCompensatedPair,
   compensatedSum,
 } from '../../../shared/math/compensated-sum';
 
@@ -15,19 +15,22 @@ describe('compensatedSum', () => {
     const accumulator = new CompensatedAccumulator();
     for (let i = 0; i < 10; i += 1) accumulator.add(0.1);
     expect(accumulator.value()).toBe(1);
+    const pairs = new Float64Array(2);
+    for (let i = 0; i < 10; i += 1) addCompensatedPair(pairs, 0, 0.1);
+    expect(pairs[0]! + pairs[1]!).toBe(1);
   });
 
   it('sums an empty list to 0', () => {
     expect(compensatedSum([])).toBe(0);
   });
 
-  it('addCompensated on array slots agrees with the accumulator (property)', () => {
+  it('addCompensatedPair on an array slot agrees with the accumulator (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true })), (values) => {
-        const sums = new Float64Array(1);
-        const compensations = new Float64Array(1);
-        for (const v of values) addCompensated(sums, compensations, 0, v);
-        expect(sums[0]! + compensations[0]!).toBe(compensatedSum(values));
+        const pairs = new Float64Array(4);
+        for (const v of values) addCompensatedPair(pairs, 1, v);
+        expect(pairs[2]! + pairs[3]!).toBe(compensatedSum(values));
+        expect([pairs[0], pairs[1]]).toEqual([0, 0]);
       }),
     );
   });
