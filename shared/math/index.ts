@@ -1,4 +1,4 @@
-export * from './compensated-sum';
+export * from './exact-sum';
 export * from './statistics';
 export * from './quantile';
 export * from './special-functions';

@@ -1,5 +1,5 @@
 import { AnalyticsError } from '../errors';
-import { compensatedSum } from './compensated-sum';
+import { exactSum } from './exact-sum';
 
 /**
  * Descriptive statistics with stated conventions. Population (divide by n) forms are used where
@@ -22,14 +22,14 @@ function requireValues(values: readonly number[], name: string): void {
 }
 
 /**
- * Arithmetic mean, summed with compensation. Throws `AnalyticsError('empty_input')` for an empty
+ * Arithmetic mean of the exactly rounded sum. Throws `AnalyticsError('empty_input')` for an empty
  * list and `invalid_argument` for a non-finite value.
  *
  * Example: `mean([2, 4, 4, 4, 5, 5, 7, 9])` is 5.
  */
 export function mean(values: readonly number[]): number {
   requireValues(values, 'mean');
-  return compensatedSum(values) / values.length;
+  return exactSum(values) / values.length;
 }
 
 /**
@@ -40,7 +40,7 @@ export function mean(values: readonly number[]): number {
  */
 export function populationVariance(values: readonly number[]): number {
   const average = mean(values);
-  return compensatedSum(values.map((x) => (x - average) * (x - average))) / values.length;
+  return exactSum(values.map((x) => (x - average) * (x - average))) / values.length;
 }
 
 /**
@@ -63,7 +63,7 @@ export function sampleVariance(values: readonly number[]): number {
     throw new AnalyticsError('invalid_argument', 'sampleVariance needs at least two values.');
   }
   const average = mean(values);
-  return compensatedSum(values.map((x) => (x - average) * (x - average))) / (values.length - 1);
+  return exactSum(values.map((x) => (x - average) * (x - average))) / (values.length - 1);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CompensatedAccumulator } from '../math/compensated-sum';
+import { ExactAccumulator } from '../math/exact-sum';
 import type { CustomerSummary } from '../segmentation/customer-summary';
 import { requireFinite, requirePositive } from './argument-checks';
 
@@ -50,8 +50,8 @@ export interface ClientBaseAverageCheck {
 export function averageCheckOfClients(
   summaries: readonly CustomerSummary[],
 ): ClientBaseAverageCheck {
-  const revenue = new CompensatedAccumulator();
-  const profit = new CompensatedAccumulator();
+  const revenue = new ExactAccumulator();
+  const profit = new ExactAccumulator();
   let hasProfit = false;
   let purchases = 0;
   for (const s of summaries) {

@@ -1,5 +1,5 @@
 import { monthIndexOfDay } from '../calendar';
-import { CompensatedAccumulator } from '../math/compensated-sum';
+import { ExactAccumulator } from '../math/exact-sum';
 import type { CustomerSummary } from '../segmentation/customer-summary';
 import { requireNonNegative, requireRatio } from './argument-checks';
 
@@ -75,8 +75,8 @@ export function ltvSimpleInputs(
   options: { readonly marginRatio?: number } = {},
 ): LtvSimpleInputs | null {
   if (options.marginRatio !== undefined) requireRatio('marginRatio', options.marginRatio);
-  const revenue = new CompensatedAccumulator();
-  const profit = new CompensatedAccumulator();
+  const revenue = new ExactAccumulator();
+  const profit = new ExactAccumulator();
   let allHaveProfit = true;
   let buyingClients = 0;
   let purchases = 0;

@@ -1,7 +1,7 @@
 import { formatIsoDay, type CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
 import { translate, type Locale } from '../i18n';
-import { CompensatedAccumulator } from '../math/compensated-sum';
+import { ExactAccumulator } from '../math/exact-sum';
 import {
   averageCheckOfClients,
   clientActivity,
@@ -272,7 +272,7 @@ function summariesFromClientList(
 }
 
 function sumOf(values: Iterable<number>): number {
-  const sum = new CompensatedAccumulator();
+  const sum = new ExactAccumulator();
   for (const value of values) sum.add(value);
   return sum.value();
 }

@@ -1,5 +1,5 @@
 import { AnalyticsError } from '../errors';
-import { CompensatedAccumulator } from '../math/compensated-sum';
+import { ExactAccumulator } from '../math/exact-sum';
 import type { CustomerSummary } from './customer-summary';
 
 export type AbcClass = 'A' | 'B' | 'C';
@@ -102,7 +102,7 @@ export function abcClassColumns(
     );
   }
   const n = revenue.length;
-  const total = new CompensatedAccumulator();
+  const total = new ExactAccumulator();
   for (let i = 0; i < n; i += 1) if ((revenue[i] as number) > 0) total.add(revenue[i] as number);
   const positiveTotal = total.value();
   const order = revenueOrder(revenue, keyOf);
@@ -111,7 +111,7 @@ export function abcClassColumns(
   const revenueShare = new Float64Array(n);
   const cumulativeShareBefore = new Float64Array(n);
   const rank = new Int32Array(n);
-  const running = new CompensatedAccumulator();
+  const running = new ExactAccumulator();
   for (let position = 0; position < n; position += 1) {
     const index = order[position] as number;
     const value = revenue[index] as number;

@@ -1,5 +1,5 @@
 import { AnalyticsError } from '../errors';
-import { CompensatedAccumulator } from '../math/compensated-sum';
+import { ExactAccumulator } from '../math/exact-sum';
 import { ABC_CLASSES as ABC, type AbcClass, type AbcClassification } from './abc-classes';
 import { XYZ_CLASSES as XYZ, type XyzClass, type XyzClassification } from './xyz-classes';
 
@@ -86,13 +86,13 @@ export function abcXyzMatrixOfColumns(
   const n = abcClass.length;
   // Cell index = 3 × ABC index + XYZ index, so the loop allocates nothing per client.
   const counts = new Float64Array(9);
-  const revenues = Array.from({ length: 9 }, () => new CompensatedAccumulator());
-  const total = new CompensatedAccumulator();
+  const revenues = Array.from({ length: 9 }, () => new ExactAccumulator());
+  const total = new ExactAccumulator();
   for (let position = 0; position < n; position += 1) {
     const index = 3 * (abcClass[position] as number) + (xyzClass[position] as number);
     const revenue = totalRevenue[position] as number;
     counts[index] = (counts[index] as number) + 1;
-    (revenues[index] as CompensatedAccumulator).add(revenue);
+    (revenues[index] as ExactAccumulator).add(revenue);
     total.add(revenue);
   }
   const allRevenue = total.value();
@@ -100,7 +100,7 @@ export function abcXyzMatrixOfColumns(
   ABC.forEach((abc, i) => {
     XYZ.forEach((xyz, j) => {
       const clientCount = counts[3 * i + j] as number;
-      const revenue = (revenues[3 * i + j] as CompensatedAccumulator).value();
+      const revenue = (revenues[3 * i + j] as ExactAccumulator).value();
       cells.push({
         abcClass: abc,
         xyzClass: xyz,

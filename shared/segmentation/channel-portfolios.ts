@@ -2,7 +2,7 @@ import type { CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
 import type { Transaction } from '../sheet-data/types';
 import { assertDay, clientHistories, compareText, type ClientHistory } from './client-histories';
-import { CompensatedAccumulator } from '../math/compensated-sum';
+import { ExactAccumulator } from '../math/exact-sum';
 
 export interface ChannelPortfolioOptions {
   /** The first day not covered (CalendarDay); rows on or after it are ignored. Required. */
@@ -122,7 +122,7 @@ export function channelRows(
   }
   const rows: ChannelPortfolio[] = [];
   for (const [key, { name, members }] of groups) {
-    const revenue = new CompensatedAccumulator();
+    const revenue = new ExactAccumulator();
     let repeat = 0;
     let purchasesKnown = true;
     for (const c of members) {

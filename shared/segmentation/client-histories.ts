@@ -1,6 +1,6 @@
 import type { CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
-import { CompensatedAccumulator } from '../math/compensated-sum';
+import { ExactAccumulator } from '../math/exact-sum';
 import type { Transaction } from '../sheet-data/types';
 import { indicesInKeyOrder } from './key-order';
 import { transactionTable } from './transaction-client-index';
@@ -28,7 +28,7 @@ export interface ClientHistory {
   readonly purchaseDays: readonly CalendarDay[];
   /** Purchases: distinct order ids where present, each row without an order id counted alone. */
   readonly purchaseCount: number;
-  /** Sum of all amounts, refunds included (compensated). */
+  /** Sum of all amounts, refunds included (exactly rounded). */
   readonly netRevenue: number;
 }
 
@@ -116,7 +116,7 @@ function buildHistory(clientKey: string, rows: readonly Transaction[]): ClientHi
   const purchaseDays: CalendarDay[] = [];
   let orderIds: Set<string> | undefined;
   let rowsWithoutOrder = 0;
-  const revenue = new CompensatedAccumulator();
+  const revenue = new ExactAccumulator();
   let clientName = rows[0]?.clientName ?? clientKey;
   let firstRow = Infinity;
   for (const t of rows) {

@@ -1,5 +1,5 @@
 import { formatMonthIndex, monthIndexOfDay, ymdFromDay, type CalendarDay } from '../calendar';
-import { CompensatedAccumulator } from '../math/compensated-sum';
+import { ExactAccumulator } from '../math/exact-sum';
 import type { Transaction } from '../sheet-data/types';
 import { assertDay, clientHistories, type ClientHistory } from './client-histories';
 
@@ -80,7 +80,7 @@ export function cohortRetentionFromHistories(
   const lastMonthIndex = monthIndexOfDay(asOf - 1);
   const byCohort = new Map<
     number,
-    { clients: number; active: number[]; revenue: CompensatedAccumulator[] }
+    { clients: number; active: number[]; revenue: ExactAccumulator[] }
   >();
   for (const h of histories) {
     const first = h.purchaseDays[0];
@@ -92,7 +92,7 @@ export function cohortRetentionFromHistories(
       cohort = {
         clients: 0,
         active: new Array<number>(length).fill(0),
-        revenue: Array.from({ length }, () => new CompensatedAccumulator()),
+        revenue: Array.from({ length }, () => new ExactAccumulator()),
       };
       byCohort.set(cohortMonth, cohort);
     }

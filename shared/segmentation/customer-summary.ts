@@ -1,6 +1,6 @@
 import type { CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
-import { addCompensatedPair } from '../math/compensated-sum';
+import { ExactSums } from '../math/exact-sum';
 import type { TransactionTable } from '../sheet-data/transaction-table';
 import type { Transaction } from '../sheet-data/types';
 import { indicesInKeyOrder } from './key-order';
@@ -30,7 +30,7 @@ export interface CustomerSummary {
   readonly purchaseCount: number;
   /** Refund rows (amount < 0). */
   readonly refundCount: number;
-  /** Sum of all amounts, refunds included (compensated sum), in the sheet's currency. */
+  /** Sum of all amounts, refunds included (exactly rounded, so row order does not matter), in the sheet's currency. */
   readonly totalRevenue: number;
   /** Sum of the profit column over the client's rows that have one; absent when none has. */
   readonly totalProfit?: number;
@@ -197,8 +197,8 @@ export function summaryColumnsOfTable(
   let totalProfit: Float64Array | undefined;
   let managerRow: Int32Array | undefined;
   let channelRow: Int32Array | undefined;
-  // One client's revenue and profit as compensated pairs (`addCompensatedPair` slots 0 and 1).
-  const sums = new Float64Array(4);
+  // One client's revenue (slot 0) and profit (slot 1).
+  const sums = new ExactSums(2);
   const orderIds = new Set<string>();
   for (let i = 0; i < count; i += 1) {
     let first = Infinity;
@@ -208,14 +208,14 @@ export function summaryColumnsOfTable(
     let hasProfit = false;
     let manager = -1;
     let channel = -1;
-    sums.fill(0);
+    sums.clearAll();
     // `clear` builds a new table even for an empty set.
     if (orderIds.size > 0) orderIds.clear();
     for (let r = from[i] as number; r < (from[i + 1] as number); r += 1) {
       const j = rows[r] as number;
       const day = days[j] as number;
       const amount = amounts[j] as number;
-      addCompensatedPair(sums, 0, amount);
+      sums.add(0, amount);
       const detail = details?.[j];
       if (amount < 0) {
         refunds += 1;
@@ -229,7 +229,7 @@ export function summaryColumnsOfTable(
       if (detail === undefined) continue;
       const profit = detail.profit;
       if (profit !== undefined && Number.isFinite(profit)) {
-        addCompensatedPair(sums, 1, profit);
+        sums.add(1, profit);
         hasProfit = true;
       }
       // The earliest row naming a manager / channel, by day, then sheet row.
@@ -245,10 +245,10 @@ export function summaryColumnsOfTable(
     lastPurchaseDay[i] = hasPurchase ? last : NaN;
     purchaseCount[i] = purchaseRows + orderIds.size;
     refundCount[i] = refunds;
-    totalRevenue[i] = (sums[0] as number) + (sums[1] as number);
+    totalRevenue[i] = sums.value(0);
     if (hasProfit) {
       totalProfit ??= new Float64Array(count).fill(NaN);
-      totalProfit[i] = (sums[2] as number) + (sums[3] as number);
+      totalProfit[i] = sums.value(1);
     }
     if (manager >= 0) {
       managerRow ??= new Int32Array(count).fill(-1);

@@ -1,6 +1,6 @@
 import { addMonths, monthIndexOfDay, type CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
-import { CompensatedAccumulator } from '../math/compensated-sum';
+import { ExactAccumulator } from '../math/exact-sum';
 import { median } from '../math/statistics';
 import type { Transaction } from '../sheet-data/types';
 import {
@@ -330,7 +330,7 @@ export function lostClientsFromHistories(
   const lost: LostClient[] = [];
   let activeAtStart = 0;
   let lostFromStart = 0;
-  const periodRevenue = new CompensatedAccumulator();
+  const periodRevenue = new ExactAccumulator();
   let periodBuyers = 0;
   for (const h of histories) {
     // Refunds of refund-only clients in the period count in the period's revenue too.
@@ -352,7 +352,7 @@ export function lostClientsFromHistories(
       if (status.status === 'lost') lostFromStart += 1;
     }
     if (status.status !== 'lost' || status.lostDay <= periodStart) continue;
-    const yearly = new CompensatedAccumulator();
+    const yearly = new ExactAccumulator();
     for (const t of h.transactions) {
       if (t.day > status.lastPurchaseDay - 365) yearly.add(t.amount);
     }
@@ -373,8 +373,8 @@ export function lostClientsFromHistories(
     options.yearlyValuePerClient ??
     (periodBuyers === 0 ? 0 : ((periodRevenue.value() / periodBuyers) * 12) / periodMonths);
   assertNumberAtLeast(yearlyValuePerClient, -Infinity, 'yearlyValuePerClient');
-  const lostRevenue = new CompensatedAccumulator();
-  const valueLost = new CompensatedAccumulator();
+  const lostRevenue = new ExactAccumulator();
+  const valueLost = new ExactAccumulator();
   for (const c of lost) {
     lostRevenue.add(c.yearlyRevenueBeforeLeaving);
     valueLost.add(c.valueLost);

@@ -1,5 +1,5 @@
 import type { CalendarDay } from '../calendar';
-import { CompensatedAccumulator } from '../math/compensated-sum';
+import { ExactAccumulator } from '../math/exact-sum';
 import type { Transaction } from '../sheet-data/types';
 import { assertDay, compareText } from './client-histories';
 import { clientSegments, type ClientSegments, type SegmentationOptions } from './client-segments';
@@ -115,7 +115,7 @@ export function portfolioRows(
   available: { readonly xyz: boolean; readonly atRisk: boolean },
 ): ManagerPortfolio[] {
   const groups = new Map<string | null, PortfolioClient[]>();
-  const total = new CompensatedAccumulator();
+  const total = new ExactAccumulator();
   for (const c of clients) {
     total.add(c.revenue);
     const group = groups.get(c.manager);
@@ -125,7 +125,7 @@ export function portfolioRows(
   const totalRevenue = total.value();
   const rows: ManagerPortfolio[] = [];
   for (const [manager, members] of groups) {
-    const revenue = new CompensatedAccumulator();
+    const revenue = new ExactAccumulator();
     let a = 0;
     let x = 0;
     let risk = 0;

@@ -2,7 +2,7 @@ import { addMonths, formatIsoDay, type CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
 import { formatMoney, formatNumber, formatPercent } from '../i18n/format-number';
 import { translate, type Locale } from '../i18n/translate';
-import { CompensatedAccumulator } from '../math/compensated-sum';
+import { ExactAccumulator } from '../math/exact-sum';
 import { median } from '../math/statistics';
 import type { Transaction } from '../sheet-data/types';
 import {
@@ -225,7 +225,7 @@ function windowCheck(
   from: CalendarDay,
   to: CalendarDay,
 ): { revenue: number; purchases: number } {
-  const revenue = new CompensatedAccumulator();
+  const revenue = new ExactAccumulator();
   const orders = new Set<string>();
   let rowsWithoutOrder = 0;
   for (const r of rows) {

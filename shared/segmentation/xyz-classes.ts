@@ -1,6 +1,6 @@
 import { monthIndexOfDay, type CalendarDay } from '../calendar';
 import { AnalyticsError } from '../errors';
-import { addCompensatedPair } from '../math/compensated-sum';
+import { ExactSums } from '../math/exact-sum';
 import type { TransactionTable } from '../sheet-data/transaction-table';
 import type { Transaction } from '../sheet-data/types';
 import type { CustomerSummary, RowGroups } from './customer-summary';
@@ -245,33 +245,34 @@ export function xyzClassColumns(
     measures.rowGroups ?? seriesRows(table, positionOfClient, seriesEnd);
   const { day: days, amount: amounts } = table;
 
-  // Per series its mean and CV; per period of the series being summed, its sum and
-  // compensation side by side.
+  // Per series its mean and CV; per period of the series being summed, its exact sum (slots
+  // 0..count−1) and their total (slot `longestSeries`), so row order changes no digit.
   const means = new Float64Array(n);
   const cvs = new Float64Array(n);
-  const sums = new Float64Array(2 * longestSeries);
+  const sums = new ExactSums(longestSeries + 1);
+  const periodSums = new Float64Array(longestSeries);
   for (let i = 0; i < n; i += 1) {
     if (seriesEnd[i] === -Infinity) continue;
     const count = periodCount[i] as number;
-    sums.fill(0, 0, 2 * count);
+    for (let k = 0; k < count; k += 1) sums.clear(k);
+    sums.clear(longestSeries);
     const first = firstPeriod[i] as number;
     for (let r = rowsFrom[i] as number; r < (rowsFrom[i + 1] as number); r += 1) {
       const j = rowsOfSeries[r] as number;
       const bucket = Math.max(0, periodOf(days[j] as number) - first);
-      addCompensatedPair(sums, bucket, amounts[j] as number);
+      sums.add(bucket, amounts[j] as number);
     }
-    let total = 0;
-    let totalCompensation = 0;
     for (let k = 0; k < count; k += 1) {
-      total += sums[2 * k] as number;
-      totalCompensation += sums[2 * k + 1] as number;
+      const periodSum = sums.value(k);
+      periodSums[k] = periodSum;
+      sums.add(longestSeries, periodSum);
     }
-    const mean = (total + totalCompensation) / count;
+    const mean = sums.value(longestSeries) / count;
     means[i] = mean;
     if (!(mean > 0)) continue;
     let squares = 0;
     for (let k = 0; k < count; k += 1) {
-      const deviation = (sums[2 * k] as number) + (sums[2 * k + 1] as number) - mean;
+      const deviation = (periodSums[k] as number) - mean;
       squares += deviation * deviation;
     }
     cvs[i] = Math.sqrt(squares / count) / mean;

@@ -85,9 +85,18 @@ describe('summariseCustomers', () => {
     expect(a).not.toHaveProperty('channel');
   });
 
-  it('sums money with compensation (0.1 ten times is exactly 1, a plain loop gives 0.9999999999999999)', () => {
+  it('sums money exactly rounded (0.1 ten times is exactly 1, a plain loop gives 0.9999999999999999)', () => {
     const rows = Array.from({ length: 10 }, (_, i) => tx('a', i, 0.1));
     expect(summariseCustomers(rows)[0]?.totalRevenue).toBe(1);
+  });
+
+  it('gives the exactly rounded revenue in either row order (a compensated sum does not)', () => {
+    const amounts = [2 ** -54, 2 ** -54, 0.5, -(2 ** 53)];
+    const rows = amounts.map((amount) => tx('a', 1, amount));
+    // Exact sum −2^53 + 0.5 + 2^−53 rounds to −(2^53 − 1) (Python's math.fsum agrees); a Neumaier
+    // sum gives that in this order and −2^53 with the rows reversed.
+    expect(summariseCustomers(rows)[0]?.totalRevenue).toBe(-(2 ** 53 - 1));
+    expect(summariseCustomers([...rows].reverse())[0]?.totalRevenue).toBe(-(2 ** 53 - 1));
   });
 
   it('rejects a non-finite amount naming its row, and an empty list without as-of', () => {
