@@ -29,21 +29,25 @@ export function chooseOwnedSheetName(
   if (free(base)) return base;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const candidate = base.slice(0, MAX_SHEET_NAME_LENGTH - suffix.length) + suffix;
+    const candidate =
+      sanitiseSheetName(base.slice(0, MAX_SHEET_NAME_LENGTH - suffix.length)) + suffix;
     if (free(candidate)) return candidate;
   }
 }
 
 /**
  * Replaces the characters Excel forbids in sheet names (`\ / ? * [ ] :`) with `-`, trims a
- * leading or trailing apostrophe and cuts to 31 characters; an empty result becomes `Report`.
+ * leading or trailing apostrophe or space and cuts to 31 characters (never half a surrogate pair);
+ * an empty result becomes `Report`.
  */
 export function sanitiseSheetName(name: string): string {
+  // Apostrophes and spaces at either end go together (" ' " is no name), also after the cut.
+  const ends = /^['\s]+|['\s]+$/g;
   const cleaned = name
     .replace(/[\\/?*[\]:]/g, '-')
-    .replace(/^'+|'+$/g, '')
-    .trim()
+    .replace(ends, '')
     .slice(0, MAX_SHEET_NAME_LENGTH)
-    .trim();
+    .replace(/[\uD800-\uDBFF]$/, '')
+    .replace(ends, '');
   return cleaned === '' ? 'Report' : cleaned;
 }

@@ -244,10 +244,22 @@ describe('owned sheet names', () => {
     expect(chooseOwnedSheetName('Clients', sheets, ['clients'])).toBe('Clients (2)');
   });
 
+  test('never keeps an apostrophe or space at either end, nor half an emoji (by hand)', () => {
+    expect(sanitiseSheetName(" ' ")).toBe('Report');
+    expect(sanitiseSheetName("  'Sales' ")).toBe('Sales');
+    expect(sanitiseSheetName(`${'a'.repeat(29)} '😀`)).toBe('a'.repeat(29));
+    const emoji = `${'a'.repeat(30)}😀`;
+    expect(sanitiseSheetName(emoji)).toBe('a'.repeat(30));
+    const taken = [{ name: 'a'.repeat(30), owned: false }];
+    expect(chooseOwnedSheetName(`${'a'.repeat(26)}😀`, taken, ['a'.repeat(26) + '😀'])).toBe(
+      `${'a'.repeat(26)} (2)`,
+    );
+  });
+
   test('property: the chosen name is at most 31 characters, free, and never a user sheet', () => {
     fc.assert(
       fc.property(
-        fc.string({ maxLength: 40 }),
+        fc.oneof(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40, unit: 'binary' })),
         fc.array(
           fc.record({ name: fc.string({ minLength: 1, maxLength: 31 }), owned: fc.boolean() }),
         ),
@@ -255,6 +267,10 @@ describe('owned sheet names', () => {
           const name = chooseOwnedSheetName(desired, sheets);
           expect(name.length).toBeLessThanOrEqual(31);
           expect(name).toBe(sanitiseSheetName(name));
+          expect(name).not.toMatch(/^['\s]|['\s]$/);
+          expect(name).not.toMatch(
+            /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+          );
           const clash = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
           expect(clash === undefined || clash.owned).toBe(true);
         },
