@@ -7,11 +7,11 @@
  * Source: J. R. Shewchuk, "Adaptive Precision Floating-Point Arithmetic and Fast Robust Geometric
  * Predicates", Discrete & Computational Geometry 18 (1997) 305–363 (non-overlapping partials, the
  * "grow-expansion" step), with the final half-even rounding across partials of Python's
- * `math.fsum` (R. Hettinger's msum recipe). The fast path is the TwoSum of D. E. Knuth, The Art of Computer
- * Programming, vol. 2, 4.2.2, and the compensation of A. Neumaier (ZAMM 54, 1974, 39–51). Values
- * that are not finite are summed apart: any NaN, or +Infinity with −Infinity, gives NaN;
- * otherwise an infinity wins. A running sum that
- * overflows the double range (|sum| above about 1.8e308) gives ±Infinity.
+ * `math.fsum` (R. Hettinger's msum recipe). The fast path is the TwoSum of D. E. Knuth, The Art
+ * of Computer Programming, vol. 2, 4.2.2, and the compensation of A. Neumaier (ZAMM 54, 1974,
+ * 39–51). Values that are not finite are summed apart: any NaN, or +Infinity with −Infinity,
+ * gives NaN; otherwise an infinity wins. A running sum that overflows the double range (|sum|
+ * above about 1.8e308) gives ±Infinity.
  */
 
 /** A slot's sum once its fast form could not stay exact: partials, plus non-finite values. */

@@ -30,7 +30,10 @@ export interface CustomerSummary {
   readonly purchaseCount: number;
   /** Refund rows (amount < 0). */
   readonly refundCount: number;
-  /** Sum of all amounts, refunds included (exactly rounded, so row order does not matter), in the sheet's currency. */
+  /**
+   * Sum of all amounts, refunds included, in the sheet's currency; exactly rounded, so the row
+   * order does not change it.
+   */
   readonly totalRevenue: number;
   /** Sum of the profit column over the client's rows that have one; absent when none has. */
   readonly totalProfit?: number;
