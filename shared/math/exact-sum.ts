@@ -59,36 +59,25 @@ export class ExactSums {
     const at = 2 * slot;
     const sum = pairs[at] as number;
     const compensation = pairs[at + 1] as number;
-    // TwoSum(sum, value): next + error is exactly sum + value.
     const next = sum + value;
-    const nextPart = next - sum;
-    const error = sum - (next - nextPart) + (value - nextPart);
-    // TwoSum(compensation, error): is the new compensation exact?
+    const error = twoSumError(sum, value, next);
     const nextCompensation = compensation + error;
-    const compensationPart = nextCompensation - compensation;
-    const lost = compensation - (nextCompensation - compensationPart) + (error - compensationPart);
-    if (lost === 0) {
+    if (twoSumError(compensation, error, nextCompensation) === 0) {
       pairs[at] = next;
       pairs[at + 1] = nextCompensation;
-      return;
+    } else {
+      this.expansions[slot] = expansionOf(sum, compensation, value);
     }
-    // Rounded, overflowed or not finite (`lost` is then NaN): continue from the exact s and c.
-    const slow: Expansion = { partials: [], special: undefined };
-    addToExpansion(slow, sum);
-    addToExpansion(slow, compensation);
-    addToExpansion(slow, value);
-    this.expansions[slot] = slow;
   }
 
   /** The exactly rounded sum of what was added to slot `slot` since it was last cleared. */
   value(slot: number): number {
     const expansion = this.expansions[slot];
-    const total =
+    return positiveZero(
       expansion === undefined
         ? (this.pairs[2 * slot] as number) + (this.pairs[2 * slot + 1] as number)
-        : expansionValue(expansion);
-    // A zero sum is +0, also when only −0 was added.
-    return total === 0 ? 0 : total;
+        : expansionValue(expansion),
+    );
   }
 
   /** Empties slot `slot`. */
@@ -103,6 +92,32 @@ export class ExactSums {
     this.pairs.fill(0);
     this.expansions.fill(undefined);
   }
+}
+
+/**
+ * The rounding error of `sum = a + b` (Knuth's TwoSum, no branch): `sum + error` is exactly
+ * `a + b` for finite values; NaN when the sum overflowed or a value is not finite.
+ */
+function twoSumError(a: number, b: number, sum: number): number {
+  const bPart = sum - a;
+  return a - (sum - bPart) + (b - bPart);
+}
+
+/**
+ * The slow form of a sum whose fast form was `sum` and `compensation` (finite, and exactly the
+ * sum so far together) when `value` came and could not be added exactly.
+ */
+function expansionOf(sum: number, compensation: number, value: number): Expansion {
+  const expansion: Expansion = { partials: [], special: undefined };
+  addToExpansion(expansion, sum);
+  addToExpansion(expansion, compensation);
+  addToExpansion(expansion, value);
+  return expansion;
+}
+
+/** A zero sum is +0, also when only −0 was added. */
+function positiveZero(total: number): number {
+  return total === 0 ? 0 : total;
 }
 
 /** Shewchuk's grow-expansion step (Python's msum): the partials stay exact and non-overlapping. */
@@ -176,14 +191,31 @@ function expansionValue(expansion: Expansion): number {
  * Example: adding 0.1 ten times gives `value()` exactly 1 (a plain loop gives 0.9999999999999999).
  */
 export class ExactAccumulator {
-  private readonly sums = new ExactSums(1);
+  // The fast form of `ExactSums` in two fields: one accumulator per client or group is cheap.
+  private sum = 0;
+  private compensation = 0;
+  private expansion: Expansion | undefined = undefined;
 
   add(value: number): void {
-    this.sums.add(0, value);
+    if (this.expansion !== undefined) {
+      addToExpansion(this.expansion, value);
+      return;
+    }
+    const next = this.sum + value;
+    const error = twoSumError(this.sum, value, next);
+    const nextCompensation = this.compensation + error;
+    if (twoSumError(this.compensation, error, nextCompensation) === 0) {
+      this.sum = next;
+      this.compensation = nextCompensation;
+    } else {
+      this.expansion = expansionOf(this.sum, this.compensation, value);
+    }
   }
 
   value(): number {
-    return this.sums.value(0);
+    return positiveZero(
+      this.expansion === undefined ? this.sum + this.compensation : expansionValue(this.expansion),
+    );
   }
 }
 
