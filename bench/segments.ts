@@ -165,11 +165,24 @@ function stagesLine(stages: Stages): string {
     .join(', ');
 }
 
+/**
+ * Milliseconds to touch 64 MB of fresh memory, a page at a time: the machine's page-fault cost,
+ * which a first run pays for every array it fills and which varies several-fold between virtual
+ * machines (24 ms on one 2-core VM, over 200 ms on another), so that figures from two machines
+ * can be compared.
+ */
+function freshMemoryMs(): number {
+  const start = performance.now();
+  const bytes = new Uint8Array(64 << 20);
+  for (let i = 0; i < bytes.length; i += 4096) bytes[i] = 1;
+  return performance.now() - start;
+}
+
 function main(): void {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'clientbase-bench-'));
   try {
     console.log(
-      `Segments benchmark (node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]?.toFixed(1)})`,
+      `Segments benchmark (node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]?.toFixed(1)}, fresh memory ${freshMemoryMs().toFixed(0)} ms per 64 MB)`,
     );
     const files = new Map<number, string>();
     for (const rows of SCALES) {

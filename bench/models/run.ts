@@ -8,7 +8,8 @@
  *    repeated runs after warm-up.
  * 2. 100,000 clients simulated from BG/NBD (seeded), times in whole days expressed in weeks.
  * 3. The independent Python/scipy BG/NBD fit (bench/models/reference_scipy.py, run with
- *    /usr/bin/python3) on the same data, and the ratio of the two fit times.
+ *    /usr/bin/python3, which needs Debian's python3-scipy) on the same data, and the ratio of the
+ *    two fit times; skipped with a line saying why when scipy is missing.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -156,6 +157,7 @@ time('scoring 100,000 simulated clients (same outputs)', 3, 1, () =>
 try {
   const out = execFileSync('/usr/bin/python3', [path.join(__dirname, 'reference_scipy.py'), DATA], {
     encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const ref = JSON.parse(out) as {
     medianFitMs: number;
@@ -167,5 +169,8 @@ try {
   );
   console.log(`ratio scipy / TypeScript BG/NBD fit: ${(ref.medianFitMs / bg.ms).toFixed(1)}x`);
 } catch (e) {
-  console.log(`scipy reference not run (${(e as Error).message.split('\n')[0]})`);
+  // The reference needs numpy and scipy, which a fresh machine lacks (Debian: python3-scipy).
+  const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim();
+  const reason = stderr.split('\n').at(-1) || (e as Error).message.split('\n')[0];
+  console.log(`scipy reference not run (${reason}; \`apt-get install python3-scipy\` brings it)`);
 }
