@@ -18,6 +18,7 @@ import type { ProgressUpdate, RegionSource, SpreadsheetHost, TableInfo } from '.
 import { translate, type Locale } from '../../shared/i18n/translate';
 import { uiMessages, type UiMessageId } from '../../shared/i18n/ui-messages';
 import type { ColumnMapping, ColumnRole, DateSystem } from '../../shared/sheet-data/types';
+import { columnRoleMessageId } from '../../shared/sheet-data/column-role-label';
 import { ANALYSIS_IDS, type AnalysisId } from '../../shared/workflows/analyses';
 import { detectColumns, type ColumnDetection } from '../../shared/workflows/detect-columns';
 import {
@@ -83,10 +84,6 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
-
-function roleMessage(role: ColumnRole): UiMessageId {
-  return `role${role.charAt(0).toUpperCase()}${role.slice(1)}` as UiMessageId;
-}
 
 function sourceOf(value: string): RegionSource {
   if (value === 'used-range') return { kind: 'used-range' };
@@ -268,7 +265,7 @@ export function App(props: AppProps): ReactElement {
           {ROLES.filter(
             (role) => mapping[role] !== undefined || ['client', 'date', 'amount'].includes(role),
           ).map((role) => (
-            <Field key={role} label={t(roleMessage(role))} orientation="horizontal">
+            <Field key={role} label={t(columnRoleMessageId(role))} orientation="horizontal">
               <Select
                 data-testid={`role-${role}`}
                 value={mapping[role] === undefined ? '' : String(mapping[role])}

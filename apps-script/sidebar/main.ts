@@ -4,6 +4,7 @@ import { sidebarMessages, type SidebarMessageId } from '../../shared/i18n/sideba
 import { uiMessages, type UiMessageId } from '../../shared/i18n/ui-messages';
 import type { RegionSource } from '../../shared/host';
 import type { ColumnMapping, ColumnRole } from '../../shared/sheet-data/types';
+import { columnRoleMessageId } from '../../shared/sheet-data/column-role-label';
 import type { AnalysisId, ColumnDetection, WriteMode } from '../../shared/workflows';
 import { ANALYSIS_IDS } from '../../shared/workflows/analyses';
 import type { RunCursor, RunRequest, RunStepResult, SidebarState } from '../server-api';
@@ -46,10 +47,6 @@ const ANALYSIS_LABELS: Readonly<Record<AnalysisId, UiMessageId>> = {
   managers: 'analysisManagers',
   clv: 'analysisClv',
 };
-
-function roleLabelId(role: ColumnRole): UiMessageId {
-  return `role${role.charAt(0).toUpperCase()}${role.slice(1)}` as UiMessageId;
-}
 
 interface UiState {
   locale: Locale;
@@ -210,7 +207,7 @@ function renderDetection(detection: ColumnDetection): void {
     const row = el('div', undefined, { class: 'row' });
     const select = el('select', undefined, {
       'data-role': role,
-      'aria-label': ui(roleLabelId(role)),
+      'aria-label': ui(columnRoleMessageId(role)),
     });
     select.append(el('option', ui('columnNone'), { value: '' }));
     detection.headers.forEach((header, index) => {
@@ -227,7 +224,7 @@ function renderDetection(detection: ColumnDetection): void {
       else next[role] = Number(select.value);
       state.mapping = next;
     });
-    row.append(el('span', ui(roleLabelId(role))), select);
+    row.append(el('span', ui(columnRoleMessageId(role))), select);
     columns.append(row);
   }
 }

@@ -22,6 +22,10 @@ export const SHEET_DATA_MESSAGES = {
     en: 'client ids repeat, such as {example}',
     ru: 'клиенты повторяются, например {example}',
   },
+  whyNoLastPurchase: {
+    en: 'it has client, date and amount columns, and no last purchase column for a client list',
+    ru: 'есть столбцы клиента, даты и суммы и нет столбца последней покупки для списка клиентов',
+  },
   whyNoRepeats: {
     en: 'every client appears once',
     ru: 'каждый клиент встречается один раз',
@@ -53,6 +57,14 @@ export const SHEET_DATA_MESSAGES = {
   decimalSeparator: {
     en: 'Amounts in column {column} use "{separator}" for decimals, so values such as {example} are read as {value}.',
     ru: 'В суммах столбца {column} дробная часть отделяется «{separator}», поэтому значения вроде {example} прочитаны как {value}.',
+  },
+  columnsUsed: {
+    en: 'Columns read: {columns}.',
+    ru: 'Прочитаны столбцы: {columns}.',
+  },
+  decimalSeparatorLocale: {
+    en: 'Amounts in column {column} do not show whether "," marks thousands or decimals; as English writes numbers, values such as {example} are read as {value}.',
+    ru: 'Суммы в столбце {column} не показывают, отделяет ли «,» тысячи или дробную часть; как принято в русском, значения вроде {example} прочитаны как {value}.',
   },
   blankRowsSkipped: {
     en: 'Blank rows skipped: {count}.',

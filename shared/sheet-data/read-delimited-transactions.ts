@@ -622,7 +622,7 @@ function readTransactionBytes(
     layout.headers,
     options.firstColumnNumber ?? 1,
   );
-  const notes = layoutNotes(layout);
+  const notes = layoutNotes(layout, reader);
   const columnTexts = (column: number): ColumnTexts => {
     const values = distinct[slotOf[column] as number] as DistinctValues;
     return (visit) => {

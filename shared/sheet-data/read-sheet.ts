@@ -281,12 +281,14 @@ function readClientRows(
  * Definition (user guide §1, Your data): find the header row (`detectHeaderRow`), map its
  * columns by name (`mapColumns`, then `options.mapping` on top), decide the shape (a transaction
  * list has client, date and amount columns; a client list has last purchase, purchase count or
- * total revenue columns; with both, repeated client ids mean a transaction list), then read each
- * row below the header. Dates: date cells as they are, numbers as serials (`serialToDay`), text by
+ * total revenue columns; with both, repeated client ids mean a transaction list, and so does the
+ * lack of a last purchase column; a client list's amount-named column is its total revenue), then
+ * read each row below the header. Dates: date cells as they are, numbers as serials (`serialToDay`), text by
  * `parseDateText`, the order of slash dates decided per column (a first part above 12 means day
  * first, a second part above 12 month first, neither: the locale, ru day first and en month first;
  * both: the majority, and rows only valid the other way are rejected). Money by `parseMoney`, the
- * `1,234` ambiguity settled per column. Client ids by `normaliseClientId`, the first spelling kept
+ * `1,234` ambiguity settled per column by its other amounts, else by the locale (en: thousands,
+ * ru: decimals), with a note. Client ids by `normaliseClientId`, the first spelling kept
  * for display. A row with a blank client, a blank or impossible date, a blank or non-numeric
  * amount, an error cell or an unreadable optional value is rejected with its 1-based sheet row
  * number and the reasons; fully blank rows are skipped and counted in `notes`. An amount of 0 is
@@ -314,7 +316,7 @@ export function readSheet(grid: Grid, options: ReadSheetOptions = {}): SheetRead
     layout.headers,
     options.firstColumnNumber ?? 1,
   );
-  const notes = layoutNotes(layout);
+  const notes = layoutNotes(layout, reader);
   const dateOrders = prepareColumns(
     reader,
     layout,

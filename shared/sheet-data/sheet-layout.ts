@@ -1,5 +1,6 @@
 import { AnalyticsError } from '../errors';
 import { translate, type Locale, type MessageParams } from '../i18n';
+import { columnRoleLabel } from './column-role-label';
 import { detectHeaderRow, headerText } from './detect-header-row';
 import { hasClientListColumns, hasTransactionColumns, mapColumns } from './map-columns';
 import { SHEET_DATA_MESSAGES, type SheetDataMessageId } from './messages';
@@ -86,7 +87,7 @@ export function sheetLayout(grid: Grid, options: ReadSheetOptions): SheetLayout 
   }
   const headerRow = headerIndex >= 0 ? firstRowNumber + headerIndex : 0;
   const headers = headerIndex >= 0 ? (grid[headerIndex] ?? []).map(headerText) : [];
-  const mapping = mergeMapping(headerIndex >= 0 ? mapColumns(headers) : {}, options.mapping);
+  let mapping = mergeMapping(headerIndex >= 0 ? mapColumns(headers) : {}, options.mapping);
   const dataStart = headerIndex + 1;
 
   let hasData = false;
@@ -107,11 +108,18 @@ export function sheetLayout(grid: Grid, options: ReadSheetOptions): SheetLayout 
     why = message('whyOverride');
   } else if (transactionColumns && clientColumns && mapping.client !== undefined) {
     const repeated = firstRepeatedClient(grid, dataStart, mapping.client);
-    shape = repeated !== undefined ? 'transactions' : 'clients';
-    why =
-      repeated !== undefined
-        ? message('whyRepeats', { example: repeated })
-        : message('whyNoRepeats');
+    if (repeated !== undefined) {
+      shape = 'transactions';
+      why = message('whyRepeats', { example: repeated });
+    } else if (mapping.lastPurchaseDate === undefined) {
+      // A purchase list with a count column beside it ("Orders", "Visits"): without a last
+      // purchase date it is no client list, and its date and amount columns make it a purchase list.
+      shape = 'transactions';
+      why = message('whyNoLastPurchase');
+    } else {
+      shape = 'clients';
+      why = message('whyNoRepeats');
+    }
   } else if (clientColumns) {
     shape = 'clients';
     why = message('whyClientColumns');
@@ -134,6 +142,7 @@ export function sheetLayout(grid: Grid, options: ReadSheetOptions): SheetLayout 
   if (shape === 'clients' && !clientColumns) {
     throw new AnalyticsError('missing_column', message('missingClientListColumns'));
   }
+  if (shape === 'clients') mapping = clientListMapping(mapping);
   return {
     grid,
     locale,
@@ -148,9 +157,41 @@ export function sheetLayout(grid: Grid, options: ReadSheetOptions): SheetLayout 
   };
 }
 
-/** The first notes of a read: the shape and why, and the header row. */
-export function layoutNotes(layout: SheetLayout): string[] {
+/**
+ * A client list's mapping: a column named as a purchase amount (`Revenue`, `Выручка`, `Сумма`)
+ * is its total revenue when no column is named as a total, since a row is a client, not a purchase.
+ */
+function clientListMapping(mapping: ColumnMapping): ColumnMapping {
+  if (mapping.totalRevenue !== undefined || mapping.amount === undefined) return mapping;
+  const { amount, ...rest } = mapping;
+  return { ...rest, totalRevenue: amount };
+}
+
+/** Roles a transaction list reads and a client list does not, and the other way round. */
+const TRANSACTION_ONLY_ROLES: ReadonlySet<ColumnRole> = new Set(['date', 'amount', 'orderId']);
+const CLIENT_LIST_ONLY_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'lastPurchaseDate',
+  'firstPurchaseDate',
+  'purchaseCount',
+  'totalRevenue',
+]);
+
+/**
+ * The first notes of a read: the shape and why, the header row, and the columns read for each
+ * role in sheet order (`A (Дата) → Purchase date`), so that a user sees which of two amount-like
+ * columns was taken.
+ */
+export function layoutNotes(layout: SheetLayout, reader: SheetReader): string[] {
   const message = messages(layout.locale);
+  const unused = layout.shape === 'transactions' ? CLIENT_LIST_ONLY_ROLES : TRANSACTION_ONLY_ROLES;
+  const used = (Object.entries(layout.mapping) as [ColumnRole, number | undefined][])
+    .filter(
+      (entry): entry is [ColumnRole, number] => entry[1] !== undefined && !unused.has(entry[0]),
+    )
+    .sort((x, y) => x[1] - y[1])
+    .map(
+      ([role, column]) => `${reader.columnLabel(column)} → ${columnRoleLabel(role, layout.locale)}`,
+    );
   return [
     message(layout.shape === 'transactions' ? 'shapeTransactions' : 'shapeClients', {
       why: layout.why,
@@ -158,6 +199,7 @@ export function layoutNotes(layout: SheetLayout): string[] {
     layout.headerIndex >= 0
       ? message('headerRow', { row: layout.headerRow })
       : message('noHeaderRow'),
+    message('columnsUsed', { columns: used.join(message('listSeparator')) }),
   ];
 }
 
@@ -205,13 +247,18 @@ export function finalNotes(
   const message = messages(layout.locale);
   const ambiguous = reader.ambiguousMoney;
   if (ambiguous) {
+    const params = {
+      column: reader.columnLabel(ambiguous.column),
+      example: ambiguous.text,
+      value: ambiguous.value,
+    };
     notes.push(
-      message('decimalSeparator', {
-        column: reader.columnLabel(ambiguous.column),
-        separator: reader.moneyColumns.get(ambiguous.column)?.hint ?? '.',
-        example: ambiguous.text,
-        value: ambiguous.value,
-      }),
+      ambiguous.fromValues
+        ? message('decimalSeparator', {
+            ...params,
+            separator: reader.moneyColumns.get(ambiguous.column)?.hint ?? '.',
+          })
+        : message('decimalSeparatorLocale', params),
     );
   }
   notes.push(message('rowsRead', { read: recordCount, total: counts.dataRowCount }));

@@ -7,7 +7,6 @@ import { clientKeyOf, displayClientId } from './normalise-client-id';
 import { plainIsoDay, readDateText, slashDateParts } from './parse-date-text';
 import {
   decimalSeparatorEvidence,
-  isAmbiguousAmount,
   parseMoney,
   type DecimalSeparator,
   type ParseMoneyOptions,
@@ -106,6 +105,8 @@ interface DateColumn {
 interface MoneyColumn {
   readonly column: number;
   readonly hint: DecimalSeparator | undefined;
+  /** True when the column's own values settled `hint`; false when the locale did, or nothing. */
+  readonly fromValues: boolean;
   readonly options: ParseMoneyOptions;
   /** The character that groups thousands when `hint` is set: `,` for `.` decimals. */
   readonly grouping: string | undefined;
@@ -121,7 +122,8 @@ export class SheetReader {
   readonly clientsByKey = new Map<string, ClientIdentity>();
   readonly dateColumns = new Map<number, DateColumn>();
   readonly moneyColumns = new Map<number, MoneyColumn>();
-  ambiguousMoney: { column: number; text: string; value: number } | undefined;
+  /** The first amount read by a column's decision on `1,234`-style text, for the note. */
+  ambiguousMoney: { column: number; text: string; value: number; fromValues: boolean } | undefined;
 
   constructor(
     readonly locale: Locale,
@@ -350,7 +352,10 @@ export class SheetReader {
 
   /**
    * Settles a money column's decimal separator from its first text cells in row order:
-   * `firstTexts` calls back with each text cell until the callback returns false.
+   * `firstTexts` calls back with each text cell until the callback returns false. When they show
+   * neither (`$1,200`, `12,000`), the locale's convention settles it: English writes `,` for
+   * thousands, so `.` is the decimal point; Russian writes `,` for decimals, which is what
+   * `parseMoney` does without a hint.
    */
   prepareMoneyColumn(column: number, firstTexts: FirstTexts): MoneyColumn {
     let dots = 0;
@@ -361,11 +366,13 @@ export class SheetReader {
       else if (evidence === ',') commas++;
       return dots + commas < DECIMAL_EVIDENCE_LIMIT;
     });
+    const fromValues = dots !== commas;
     const hint: DecimalSeparator | undefined =
-      dots > commas ? '.' : commas > dots ? ',' : undefined;
+      dots > commas ? '.' : commas > dots ? ',' : this.locale === 'en' ? '.' : undefined;
     const prepared: MoneyColumn = {
       column,
       hint,
+      fromValues,
       options: hint === undefined ? {} : { decimalSeparator: hint },
       grouping: hint === undefined ? undefined : hint === '.' ? ',' : '.',
     };
@@ -382,13 +389,16 @@ export class SheetReader {
       const prepared = this.moneyColumns.get(column);
       const value = parseMoney(cell, prepared?.options);
       if (value !== undefined) {
+        // A value whose one separator could group thousands or mark decimals, read by the
+        // column's decision (without one, `,` is the decimal point).
         if (
           this.ambiguousMoney === undefined &&
-          prepared?.grouping !== undefined &&
-          cell.indexOf(prepared.grouping) >= 0 &&
-          isAmbiguousAmount(cell)
+          prepared !== undefined &&
+          cell.indexOf(prepared.grouping ?? ',') >= 0 &&
+          decimalSeparatorEvidence(cell) === undefined
         ) {
-          this.ambiguousMoney = { column, text: cell.trim(), value };
+          const fromValues = prepared.fromValues;
+          this.ambiguousMoney = { column, text: cell.trim(), value, fromValues };
         }
         return value;
       }

@@ -332,6 +332,79 @@ describe('readSheet: money columns', () => {
     ]);
     expect(result.transactions.map((t) => t.amount)).toEqual([12.5, 1.234]);
   });
+
+  // CLDR number symbols (https://cldr.unicode.org): en groups thousands with "," and marks
+  // decimals with "."; ru groups with a (non-breaking) space and marks decimals with ",".
+  const usDollars = [
+    ['Customer', 'Order Date', 'Amount'],
+    ['Smith', '01/15/2024', '$1,200'],
+    ['Jones', '02/20/2024', '$3,500'],
+    ['Smith', '03/05/2024', '$12,000'],
+    ['Brown', '03/06/2024', '$950'],
+  ];
+
+  it('reads $1,200 as 1200 in English (CLDR en grouping) when no value shows the decimals, and says so', () => {
+    const result = readSheet(usDollars, { locale: 'en' });
+    expect(result.transactions.map((t) => t.amount)).toEqual([1200, 3500, 12000, 950]);
+    expect(result.rejectedRows).toEqual([]);
+    expect(result.notes).toContain(
+      'Amounts in column C (Amount) do not show whether "," marks thousands or decimals; as English writes numbers, values such as $1,200 are read as 1200.',
+    );
+  });
+
+  it('reads 1,200 as 1.2 in Russian (CLDR ru decimal comma) when no value shows the decimals, and says so', () => {
+    const result = readSheet(usDollars, { locale: 'ru' });
+    expect(result.transactions.map((t) => t.amount)).toEqual([1.2, 3.5, 12, 950]);
+    expect(result.notes).toContain(
+      'Суммы в столбце C (Amount) не показывают, отделяет ли «,» тысячи или дробную часть; как принято в русском, значения вроде $1,200 прочитаны как 1.2.',
+    );
+  });
+
+  it('lets the values decide over the locale: 1,234 beside 12,50 is 1.234 in English too', () => {
+    const result = readSheet(
+      [
+        ['Client', 'Date', 'Amount'],
+        ['a', '2024-03-12', '12,50'],
+        ['b', '2024-03-12', '1,234'],
+      ],
+      { locale: 'en' },
+    );
+    expect(result.transactions.map((t) => t.amount)).toEqual([12.5, 1.234]);
+  });
+
+  it('adds no note when no amount could be read two ways', () => {
+    const result = readSheet(
+      [
+        ['Client', 'Date', 'Amount'],
+        ['a', '2024-03-12', '12.5'],
+        ['b', '2024-03-12', '1 234,56 ₽'],
+      ],
+      { locale: 'en' },
+    );
+    expect(result.notes.some((n) => n.includes('thousands'))).toBe(false);
+  });
+});
+
+describe('readSheet: the columns note', () => {
+  it('names the column read for each role, in sheet order', () => {
+    const result = readSheet([
+      ['Дата', 'Клиент', 'Сумма без НДС', 'Сумма с НДС', 'Менеджер'],
+      ['01.03.2024', 'a', '100', '120', 'Ольга'],
+    ]);
+    expect(result.notes).toContain(
+      'Columns read: A (Дата) → Purchase date, B (Клиент) → Client, C (Сумма без НДС) → Amount, E (Менеджер) → Manager.',
+    );
+    const ru = readSheet(
+      [
+        ['Клиент', 'Последняя покупка', 'Покупок', 'Выручка'],
+        ['a', '01.03.2024', '2', '120'],
+      ],
+      { locale: 'ru' },
+    );
+    expect(ru.notes).toContain(
+      'Прочитаны столбцы: A (Клиент) → Клиент, B (Последняя покупка) → Дата последней покупки, C (Покупок) → Количество покупок, D (Выручка) → Выручка всего.',
+    );
+  });
 });
 
 describe('readSheet: the 1904 date system', () => {
@@ -402,14 +475,52 @@ describe('readSheet: shapes', () => {
     );
   });
 
-  it('with both kinds of columns and no repeats, a client list', () => {
+  it('with both kinds of columns, no repeats and no last purchase, a transaction list', () => {
+    // A count column ("Orders", "Visits") beside a purchase list does not make a client list: a
+    // client list without its last purchase dates could not be analysed.
     const result = readSheet([
       ['Client', 'Date', 'Amount', 'Purchases'],
       ['Ann', '2024-03-12', 5, 1],
-      ['Bob', '2024-03-13', 5, 2],
+      ['Bob', '2024-03-13', 7, 2],
+    ]);
+    expect(result.shape).toBe('transactions');
+    expect(result.transactions.map((t) => [t.clientName, t.amount])).toEqual([
+      ['Ann', 5],
+      ['Bob', 7],
+    ]);
+    expect(result.notes[0]).toBe(
+      'Read as a transaction list (a row per purchase): it has client, date and amount columns, and no last purchase column for a client list.',
+    );
+  });
+
+  it('with both kinds of columns, no repeats and a last purchase column, a client list', () => {
+    const result = readSheet([
+      ['Client', 'Date', 'Amount', 'Purchases', 'Last purchase'],
+      ['Ann', '2024-03-12', 5, 1, '2024-03-12'],
+      ['Bob', '2024-03-13', 5, 2, '2024-03-13'],
     ]);
     expect(result.shape).toBe('clients');
     expect(result.clients.map((c) => c.purchaseCount)).toEqual([1, 2]);
+  });
+
+  it("reads a client list's amount-named column as its total revenue", () => {
+    // "Revenue" / "Выручка" name a purchase amount in a purchase list; in a row per client they
+    // can only be the client's total.
+    for (const header of ['Revenue', 'Выручка', 'Сумма']) {
+      const result = readSheet([
+        ['Client', 'Last purchase', 'Purchases', header],
+        ['Ann', '2024-01-01', 2, 100],
+        ['Bob', '2024-02-01', 1, 50],
+      ]);
+      expect(result.shape).toBe('clients');
+      expect(result.mapping).toEqual({
+        client: 0,
+        lastPurchaseDate: 1,
+        purchaseCount: 2,
+        totalRevenue: 3,
+      });
+      expect(result.clients.map((c) => c.totalRevenue)).toEqual([100, 50]);
+    }
   });
 
   it('obeys a shape override', () => {
