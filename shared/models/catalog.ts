@@ -14,6 +14,7 @@ import {
   optionalTextArgument,
   transactionRangeArgument,
 } from '../catalog/catalog-arguments';
+import { defaultAsOfDay } from '../segmentation/customer-summary';
 import { fitBgNbd } from './bg-nbd';
 import { fitGammaGamma } from './gamma-gamma';
 import { modelsError, modelsMessages, type ModelsMessageId } from './messages';
@@ -73,6 +74,13 @@ function choice<T extends string>(
   });
 }
 
+/** A forecast horizon argument, checked before any fit: a number >= 0, whole when `whole`. */
+function horizonArgument(value: number, argument: string, whole: boolean): number {
+  if ((whole ? Number.isInteger(value) : Number.isFinite(value)) && value >= 0) return value;
+  const id = whole ? 'error.badWholeHorizonArgument' : 'error.badHorizonArgument';
+  throw modelsError('invalid_argument', id, { argument, value });
+}
+
 /** Reads the range, summarises it for the models and fits the chosen purchase model. */
 function analyse(
   args: readonly CatalogArg[],
@@ -103,9 +111,9 @@ function analyse(
     first,
     'calibrationEnd',
   );
-  if (calibrationEnd === undefined) {
-    calibrationEnd = read.transactions.reduce((m, t) => Math.max(m, t.day), -Infinity);
-  }
+  // Default: the latest purchase day, the day before the summary's default as-of (refunds are
+  // no purchases, so a refund after the last purchase does not move it).
+  calibrationEnd ??= defaultAsOfDay(read.transactions) - 1;
   const summary = summariseForModels(read.transactions, { calibrationEnd, unit });
   const model: PurchaseModel =
     kind === 'bgnbd'
@@ -173,7 +181,7 @@ export const modelsCatalog: readonly CatalogFunction[] = [
       result: 'one row per client: Client, expected purchases (e.g. 1, 1.23)',
     },
     implementation: (args, context) => {
-      const horizon = numberArgument(args, 1, 'horizon');
+      const horizon = horizonArgument(numberArgument(args, 1, 'horizon'), 'horizon', false);
       const a = analyse(args, 2, context);
       return withHeader(
         a,
@@ -220,7 +228,11 @@ export const modelsCatalog: readonly CatalogFunction[] = [
       result: 'one row per client: Client, P(active), expected purchases, expected spend, CLV',
     },
     implementation: (args, context) => {
-      const months = optionalNumberArgument(args, 1, 'horizonMonths') ?? 12;
+      const months = horizonArgument(
+        optionalNumberArgument(args, 1, 'horizonMonths') ?? 12,
+        'horizonMonths',
+        true,
+      );
       const discount = optionalNumberArgument(args, 2, 'discountRate') ?? 0.01;
       const margin = optionalNumberArgument(args, 3, 'margin') ?? 1;
       const a = analyse(args, 4, context);

@@ -15,7 +15,12 @@ export interface DiscountedClvOptions {
   readonly marginRatio?: number;
 }
 
-function checkOptions(options: DiscountedClvOptions): Required<DiscountedClvOptions> {
+/**
+ * The options with their defaults, checked: a whole horizon >= 0, a period length > 0, a discount
+ * rate > -1 and a margin ratio in 0..1.
+ * @throws AnalyticsError `invalid_argument` naming the option that does not fit.
+ */
+export function checkClvOptions(options: DiscountedClvOptions): Required<DiscountedClvOptions> {
   const { horizonPeriods, discountRatePerPeriod } = options;
   const periodLength = options.periodLength ?? 1;
   const marginRatio = options.marginRatio ?? 1;
@@ -28,10 +33,8 @@ function checkOptions(options: DiscountedClvOptions): Required<DiscountedClvOpti
   if (!(Number.isFinite(discountRatePerPeriod) && discountRatePerPeriod > -1)) {
     throw modelsError('invalid_argument', 'error.badDiscount', { value: discountRatePerPeriod });
   }
-  if (!Number.isFinite(marginRatio)) {
-    throw modelsError('invalid_argument', 'error.badParameters', {
-      parameters: `margin ${marginRatio}`,
-    });
+  if (!(marginRatio >= 0 && marginRatio <= 1)) {
+    throw modelsError('invalid_argument', 'error.badMargin', { value: marginRatio });
   }
   return { horizonPeriods, periodLength, discountRatePerPeriod, marginRatio };
 }
@@ -58,7 +61,7 @@ export function discountedClv(
   spendPerPurchase: number,
   options: DiscountedClvOptions,
 ): number {
-  const o = checkOptions(options);
+  const o = checkClvOptions(options);
   if (!Number.isFinite(spendPerPurchase)) {
     throw modelsError('invalid_argument', 'error.badParameters', {
       parameters: `spend ${spendPerPurchase}`,
@@ -84,7 +87,7 @@ export function discountedClvOfCurve(
   options: DiscountedClvOptions,
 ): number {
   const { horizonPeriods, periodLength, discountRatePerPeriod, marginRatio } =
-    checkOptions(options);
+    checkClvOptions(options);
   let total = 0;
   let previous = 0;
   let discount = 1;

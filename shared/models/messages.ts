@@ -18,8 +18,8 @@ export const modelsMessages = {
     ru: 'Конец контрольного периода {holdoutEnd} должен быть позже конца калибровки {calibrationEnd}.',
   },
   'error.badRow': {
-    en: 'Client data row {index} is invalid: need whole x >= 0 and 0 <= t_x <= T with T > 0 (got x = {x}, t_x = {t_x}, T = {T}).',
-    ru: 'Строка данных клиента {index} неверна: нужно целое x >= 0 и 0 <= t_x <= T, T > 0 (получено x = {x}, t_x = {t_x}, T = {T}).',
+    en: 'Client data row {index} is invalid: need whole x >= 0 and 0 <= t_x <= T (got x = {x}, t_x = {t_x}, T = {T}).',
+    ru: 'Строка данных клиента {index} неверна: нужно целое x >= 0 и 0 <= t_x <= T (получено x = {x}, t_x = {t_x}, T = {T}).',
   },
   'error.badParameters': {
     en: 'Model parameters must be positive finite numbers (got {parameters}).',
@@ -28,6 +28,22 @@ export const modelsMessages = {
   'error.badHorizon': {
     en: 'The forecast horizon must be a finite number >= 0 (got {value}).',
     ru: 'Горизонт прогноза должен быть конечным числом >= 0 (получено {value}).',
+  },
+  'error.badMargin': {
+    en: 'The margin must be a ratio from 0 to 1, e.g. 0.3 for 30 % (got {value}).',
+    ru: 'Маржа должна быть долей от 0 до 1, например 0.3 для 30 % (получено {value}).',
+  },
+  'error.badHorizonArgument': {
+    en: '{argument} must be a number >= 0 (got {value}).',
+    ru: '{argument}: нужно число >= 0 (получено {value}).',
+  },
+  'error.badWholeHorizonArgument': {
+    en: '{argument} must be a whole number >= 0 (got {value}).',
+    ru: '{argument}: нужно целое число >= 0 (получено {value}).',
+  },
+  'error.noPurchases': {
+    en: 'The range has no purchase (every amount is a refund), so there is no calibration end to stand on.',
+    ru: 'В диапазоне нет покупок (все суммы — возвраты), поэтому не на что опереть конец калибровки.',
   },
   'error.badDiscount': {
     en: 'The discount rate per period must be a finite number > -1 (got {value}).',

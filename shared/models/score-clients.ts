@@ -1,5 +1,5 @@
 import type { DiscountedClvOptions } from './discounted-clv';
-import { discountedClvOfCurve } from './discounted-clv';
+import { checkClvOptions, discountedClvOfCurve } from './discounted-clv';
 import type { GammaGammaParameters } from './gamma-gamma';
 import { gammaGammaExpectedSpend } from './gamma-gamma';
 import type { PurchaseModel } from './purchase-model';
@@ -41,7 +41,8 @@ export function scoreClients(
   spend: GammaGammaParameters,
   options: DiscountedClvOptions,
 ): ClientForecast[] {
-  const horizon = options.horizonPeriods * (options.periodLength ?? 1);
+  const checked = checkClvOptions(options);
+  const horizon = checked.horizonPeriods * checked.periodLength;
   // Given the client is alive, expected purchases depend on (x, T) only, not on t_x: clients
   // sharing them share the curve; each client then multiplies by its own P(alive).
   const curves = new Map<string, { purchases: number; clvPerMoney: number }>();

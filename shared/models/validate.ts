@@ -1,12 +1,16 @@
 import { modelsError } from './messages';
 import type { RecencyFrequency } from './types';
 
-/** Throws `invalid_argument` unless every row has whole x >= 0 and 0 <= t_x <= T, T > 0. */
+/**
+ * Throws `invalid_argument` unless every row has whole x >= 0 and 0 <= t_x <= T. T = 0 is a client
+ * whose first purchase is on the calibration end: observed for no time, it adds nothing to the
+ * likelihood (its factor is 1 in BG/NBD and Pareto/NBD) and is scored as a new client.
+ */
 export function checkRows(rows: readonly RecencyFrequency[]): void {
   rows.forEach((row, index) => checkRow(row, index + 1));
 }
 
-/** Throws `invalid_argument` unless the row has whole x >= 0 and 0 <= t_x <= T, T > 0. */
+/** Throws `invalid_argument` unless the row has whole x >= 0 and 0 <= t_x <= T (see `checkRows`). */
 export function checkRow(row: RecencyFrequency, index = 1): void {
   const { x, t_x, T } = row;
   const ok =
@@ -16,7 +20,7 @@ export function checkRow(row: RecencyFrequency, index = 1): void {
     Number.isFinite(T) &&
     t_x >= 0 &&
     t_x <= T * (1 + 1e-12) &&
-    T > 0 &&
+    T >= 0 &&
     (x > 0 || t_x === 0);
   if (!ok) throw modelsError('invalid_argument', 'error.badRow', { index, x, t_x, T });
 }
