@@ -13,6 +13,7 @@ import type { RetentionSectionOptions } from '../../shared/report/retention-repo
 import { CliError } from '../cli-error';
 import type { CliCommand, CliContext } from '../command';
 import { parseOptions, type OptionSpec } from '../parse-options';
+import { rejectedRowLines } from '../rejected-row-lines';
 import { inputFormatOf, readInputFile, readInputSheet } from '../read-input-file';
 import { RETENTION_OPTIONS, retentionOptions } from '../retention-options';
 import { writeOutputFile } from '../write-output-file';
@@ -34,6 +35,7 @@ const OPTIONS: OptionSpec = {
   aliases: { h: 'help' },
 };
 
+/** Rejected rows listed in the summary; the report's sheet and the JSON list them all. */
 const REJECTED_SHOWN = 10;
 
 /** Parsed and checked `analyze` arguments. */
@@ -177,13 +179,7 @@ export function summaryLines(
       }),
     );
   }
-  if (json.rejectedRows.length > 0) {
-    const shown = json.rejectedRows.slice(0, REJECTED_SHOWN);
-    lines.push(t('summaryRejectedTitle', { shown: shown.length, total: json.rejectedRows.length }));
-    for (const rejected of shown) {
-      lines.push(t('summaryRejectedLine', { row: rejected.row, reason: rejected.reason }));
-    }
-  }
+  lines.push(...rejectedRowLines(json.rejectedRows, REJECTED_SHOWN, locale));
   return lines;
 }
 

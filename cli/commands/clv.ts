@@ -21,6 +21,7 @@ import {
 } from '../../shared/models';
 import { buildClvReport } from '../../shared/report/clv-report';
 import { CLI_MESSAGES } from '../../shared/report/cli-messages';
+import { REPORT_MESSAGES } from '../../shared/report/messages';
 import type { CliCommand, CliContext } from '../command';
 import { CliError } from '../cli-error';
 import { parseOptions, type OptionSpec } from '../parse-options';
@@ -158,6 +159,14 @@ async function runClv(args: readonly string[], context: CliContext): Promise<num
     ...(parsed.sheet === undefined ? {} : { sheet: parsed.sheet }),
   });
   const read = readInputSheet(input, { locale, shape: 'transactions' });
+  if (read.transactions.length === 0) {
+    // As `analyze` says it: the rejected rows, printed with the error, are what to fix.
+    throw new AnalyticsError(
+      'empty_input',
+      translate(REPORT_MESSAGES, 'errorNoTransactions', locale),
+      { rejectedRows: read.rejectedRows },
+    );
+  }
   const summary = summariseForModels(read.transactions, {
     calibrationEnd: parsed.calibrationEnd,
     unit: parsed.unit,

@@ -304,6 +304,7 @@ export const CLI_MESSAGES = {
     ru: 'Отклонённые строки (первые {shown} из {total}):',
   },
   summaryRejectedLine: { en: '  row {row}: {reason}', ru: '  строка {row}: {reason}' },
+  summaryRejectedMore: { en: '  ... and {count} more', ru: '  ... и ещё {count}' },
   summaryNote: { en: 'Note: {note}', ru: 'Примечание: {note}' },
   wroteReport: { en: 'Report written to {path}', ru: 'Отчёт записан в {path}' },
   wroteJson: { en: 'JSON written to {path}', ru: 'JSON записан в {path}' },
