@@ -17,6 +17,7 @@ import type {
   SheetReadResult,
 } from '../shared/sheet-data/types';
 import { CliError } from './cli-error';
+import { asColumnOptionError } from './column-options';
 import { cellFromExcelValue } from './xlsx/excel-cell';
 import type { OriginalCell, OriginalSheet, OriginalValue } from './xlsx/write-report-xlsx';
 
@@ -257,11 +258,20 @@ export async function readInputFile(
  * The sheet read of an input file, as `readSheet` reads its grid: delimited text straight from
  * its bytes into columns (`readDelimitedTransactions`, no grid of strings), a workbook's grid by
  * `readSheet` with the workbook's date system.
- * Throws `AnalyticsError` as `readSheet` does.
+ * Throws `AnalyticsError` as `readSheet` does, except that a column choice (`options.columns`)
+ * not found is a `CliError` naming `--column`.
  * Example: the bundled sample gives 5,343 transactions and its 5 planted rejected rows either way
  * (test/cli/read-input-file.test.ts).
  */
 export function readInputSheet(input: InputFile, options: ReadSheetOptions): SheetReadResult {
+  try {
+    return readSheetOf(input, options);
+  } catch (error) {
+    throw asColumnOptionError(error);
+  }
+}
+
+function readSheetOf(input: InputFile, options: ReadSheetOptions): SheetReadResult {
   if (input.bytes !== undefined && input.decode !== undefined) {
     const {
       table,

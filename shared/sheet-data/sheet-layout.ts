@@ -1,5 +1,6 @@
 import { AnalyticsError } from '../errors';
 import { translate, type Locale, type MessageParams } from '../i18n';
+import { resolveColumnChoices } from './column-choices';
 import { detectHeaderRow, headerText } from './detect-header-row';
 import { hasClientListColumns, hasTransactionColumns, mapColumns } from './map-columns';
 import { SHEET_DATA_MESSAGES, type SheetDataMessageId } from './messages';
@@ -58,7 +59,8 @@ function messages(locale: Locale) {
 
 /**
  * Finds the header row, maps the columns and decides the shape, as `readSheet` documents.
- * @throws AnalyticsError `empty_input`, `missing_column` or `invalid_argument` as `readSheet`.
+ * @throws AnalyticsError `empty_input`, `missing_column` or `invalid_argument` as `readSheet`
+ *   (`invalid_argument` also for a column choice `resolveColumnChoices` cannot find).
  */
 export function sheetLayout(grid: Grid, options: ReadSheetOptions): SheetLayout {
   const locale = options.locale ?? 'en';
@@ -86,7 +88,17 @@ export function sheetLayout(grid: Grid, options: ReadSheetOptions): SheetLayout 
   }
   const headerRow = headerIndex >= 0 ? firstRowNumber + headerIndex : 0;
   const headers = headerIndex >= 0 ? (grid[headerIndex] ?? []).map(headerText) : [];
-  const mapping = mergeMapping(headerIndex >= 0 ? mapColumns(headers) : {}, options.mapping);
+  const chosen =
+    options.columns === undefined
+      ? undefined
+      : resolveColumnChoices(options.columns, headers, columnCountOf(grid), {
+          locale,
+          firstColumnNumber: options.firstColumnNumber ?? 1,
+        });
+  const mapping = mergeMapping(
+    headerIndex >= 0 ? mapColumns(headers) : {},
+    chosen === undefined ? options.mapping : { ...options.mapping, ...chosen },
+  );
   const dataStart = headerIndex + 1;
 
   let hasData = false;
@@ -146,6 +158,13 @@ export function sheetLayout(grid: Grid, options: ReadSheetOptions): SheetLayout 
     shape,
     why,
   };
+}
+
+/** The number of columns of the longest row. */
+function columnCountOf(grid: Grid): number {
+  let count = 0;
+  for (const row of grid) count = Math.max(count, row.length);
+  return count;
 }
 
 /** The first notes of a read: the shape and why, and the header row. */
