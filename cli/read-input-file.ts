@@ -19,7 +19,12 @@ import type {
 import { CliError } from './cli-error';
 import { asColumnOptionError } from './column-options';
 import { cellFromExcelValue } from './xlsx/excel-cell';
-import type { OriginalCell, OriginalSheet, OriginalValue } from './xlsx/write-report-xlsx';
+import type {
+  OriginalCell,
+  OriginalPlainValue,
+  OriginalSheet,
+  OriginalValue,
+} from './xlsx/write-report-xlsx';
 
 export type InputFormat = 'xlsx' | 'delimited';
 
@@ -98,15 +103,43 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   return { text: new TextDecoder(encoding).decode(bytes), encoding };
 }
 
-function originalValue(value: ExcelJS.CellValue): OriginalValue {
+function originalPlainValue(value: ExcelJS.CellValue): OriginalPlainValue {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object' || value instanceof Date) return value;
   if ('error' in value) return { error: value.error };
   if ('formula' in value || 'sharedFormula' in value) {
-    return value.result === undefined ? null : originalValue(value.result);
+    return value.result === undefined ? null : originalPlainValue(value.result);
   }
   const cell = cellFromExcelValue(value);
   return typeof cell === 'string' ? cell : null;
+}
+
+/**
+ * A cell as the report copies it: a formula with its saved result when the formula can work in
+ * the copy, which holds only this sheet at the same addresses; otherwise its value (a formula's
+ * saved result). A formula that names another sheet or workbook (`!`), a table column (`[`) or,
+ * in a workbook with defined names, possibly one of them would not find it there; array formulas
+ * span cells the copy does not group, so they are copied as values too.
+ */
+function originalValue(
+  cell: ExcelJS.Cell,
+  value: ExcelJS.CellValue,
+  hasNames: boolean,
+): OriginalValue {
+  const plain = originalPlainValue(value);
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    !('formula' in value || 'sharedFormula' in value)
+  )
+    return plain;
+  if ('shareType' in value && value.shareType === 'array') return plain;
+  // A shared formula's dependents hold only their master's address; `cell.formula` slides it.
+  const formula: unknown = cell.formula;
+  if (typeof formula !== 'string' || formula === '' || hasNames || /[![]/.test(formula)) {
+    return plain;
+  }
+  return { formula, result: plain };
 }
 
 async function readXlsx(
@@ -135,6 +168,7 @@ async function readXlsx(
       sheets: sheets.map((ws) => ws.name).join(', '),
     });
   }
+  const hasNames = workbook.definedNames.model.length > 0;
   const rowCount = worksheet.rowCount;
   const columnCount = worksheet.columnCount;
   const grid: Cell[][] = [];
@@ -150,7 +184,7 @@ async function readXlsx(
       cells.push(cellFromExcelValue(value));
       const numFmt = cell.numFmt;
       originals.push({
-        value: originalValue(value),
+        value: isMergedTail ? null : originalValue(cell, value, hasNames),
         ...(typeof numFmt === 'string' && numFmt !== '' ? { numFmt } : {}),
       });
     }
