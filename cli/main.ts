@@ -1,8 +1,9 @@
-import { AnalyticsError } from '../shared/errors';
+import { AnalyticsError, rejectedRowsOfError } from '../shared/errors';
 import { localeFromTag, translate, type Locale } from '../shared/i18n';
 import { CLI_MESSAGES } from '../shared/report/cli-messages';
 import { CliError } from './cli-error';
 import type { CliCommand, CliContext } from './command';
+import { rejectedRowLines } from './rejected-row-lines';
 import { analyzeCommand } from './commands/analyze';
 import { clvCommand } from './commands/clv';
 
@@ -42,6 +43,12 @@ function mainHelp(locale: Locale): string {
   return translate(CLI_MESSAGES, 'mainHelp', locale, { commands: lines.join('\n') });
 }
 
+/**
+ * Rejected rows listed after an error that carries them (every row rejected): no report is
+ * written then, so the terminal is the only place the user sees why, hence more than the summary's.
+ */
+const REJECTED_SHOWN_ON_ERROR = 20;
+
 function errorText(error: unknown, locale: Locale): string {
   if (error instanceof CliError)
     return translate(CLI_MESSAGES, error.messageId, locale, error.params);
@@ -52,7 +59,8 @@ function errorText(error: unknown, locale: Locale): string {
 
 /**
  * Runs `clientbase` with the given arguments and returns the exit code: 0 on success, 1 on a user
- * mistake or failure (one localized line on stderr, no stack trace unless CLIENTBASE_DEBUG is set).
+ * mistake or failure (one localized line on stderr, no stack trace unless CLIENTBASE_DEBUG is set;
+ * when every row of the input was rejected, the rejected rows follow that line).
  * Example: `runCli(['--help'], context)` prints the command list and returns 0 (tested).
  */
 export async function runCli(
@@ -96,6 +104,13 @@ export async function runCli(
     context.stderr(
       translate(CLI_MESSAGES, 'errorLine', locale, { message: errorText(error, locale) }),
     );
+    for (const line of rejectedRowLines(
+      rejectedRowsOfError(error),
+      REJECTED_SHOWN_ON_ERROR,
+      locale,
+    )) {
+      context.stderr(line);
+    }
     if (env['CLIENTBASE_DEBUG'] && error instanceof Error && error.stack)
       context.stderr(error.stack);
     return 1;

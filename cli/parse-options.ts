@@ -1,6 +1,7 @@
 import { CliError } from './cli-error';
 
-export type OptionType = 'string' | 'boolean';
+/** `string`: the last repeat wins; `list`: every repeat is kept, in order; `boolean`: a flag. */
+export type OptionType = 'string' | 'list' | 'boolean';
 
 /** Option name (without `--`) -> its type; `aliases` maps short forms such as `h` to names. */
 export interface OptionSpec {
@@ -11,16 +12,21 @@ export interface OptionSpec {
 export interface ParsedOptions {
   readonly positionals: readonly string[];
   readonly strings: Readonly<Record<string, string>>;
+  /** The values of `list` options given at least once. */
+  readonly lists: Readonly<Record<string, readonly string[]>>;
   readonly flags: ReadonlySet<string>;
 }
 
 /**
  * Splits command arguments into positionals, `--name value` / `--name=value` strings and
- * `--flag` booleans; `--` ends the options. The last repeat of an option wins.
+ * `--flag` booleans; `--` ends the options. The last repeat of a string option wins; a list option
+ * keeps each value (`--column a=B --column c=D`).
  * Throws `CliError` `unknownOption`, `optionNeedsValue` or `optionTakesNoValue`; `command` names
  * the command in those messages.
  * Example: `parseOptions(['a.csv', '--as-of=2025-01-01', '-h'], spec, 'analyze')` gives
  * positionals `['a.csv']`, strings `{ 'as-of': '2025-01-01' }` and the flag `help` (tested).
+ * With `column: 'list'`, `['--column', 'amount=C', '--column=date=B']` gives lists
+ * `{ column: ['amount=C', 'date=B'] }` (tested).
  */
 export function parseOptions(
   args: readonly string[],
@@ -29,6 +35,11 @@ export function parseOptions(
 ): ParsedOptions {
   const positionals: string[] = [];
   const strings: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
+  const set = (option: string, value: string) => {
+    if (spec.options[option] === 'list') (lists[option] ??= []).push(value);
+    else strings[option] = value;
+  };
   const flags = new Set<string>();
   let index = 0;
   while (index < args.length) {
@@ -58,15 +69,15 @@ export function parseOptions(
       continue;
     }
     if (equals >= 0) {
-      strings[name] = arg.slice(equals + 1);
+      set(name, arg.slice(equals + 1));
       continue;
     }
     const value = args[index];
     if (value === undefined || (value.startsWith('--') && value.length > 2)) {
       throw new CliError('optionNeedsValue', { option: shown });
     }
-    strings[name] = value;
+    set(name, value);
     index += 1;
   }
-  return { positionals, strings, flags };
+  return { positionals, strings, lists, flags };
 }

@@ -17,8 +17,14 @@ import type {
   SheetReadResult,
 } from '../shared/sheet-data/types';
 import { CliError } from './cli-error';
+import { asColumnOptionError } from './column-options';
 import { cellFromExcelValue } from './xlsx/excel-cell';
-import type { OriginalCell, OriginalSheet, OriginalValue } from './xlsx/write-report-xlsx';
+import type {
+  OriginalCell,
+  OriginalPlainValue,
+  OriginalSheet,
+  OriginalValue,
+} from './xlsx/write-report-xlsx';
 
 export type InputFormat = 'xlsx' | 'delimited';
 
@@ -97,15 +103,43 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   return { text: new TextDecoder(encoding).decode(bytes), encoding };
 }
 
-function originalValue(value: ExcelJS.CellValue): OriginalValue {
+function originalPlainValue(value: ExcelJS.CellValue): OriginalPlainValue {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object' || value instanceof Date) return value;
   if ('error' in value) return { error: value.error };
   if ('formula' in value || 'sharedFormula' in value) {
-    return value.result === undefined ? null : originalValue(value.result);
+    return value.result === undefined ? null : originalPlainValue(value.result);
   }
   const cell = cellFromExcelValue(value);
   return typeof cell === 'string' ? cell : null;
+}
+
+/**
+ * A cell as the report copies it: a formula with its saved result when the formula can work in
+ * the copy, which holds only this sheet at the same addresses; otherwise its value (a formula's
+ * saved result). A formula that names another sheet or workbook (`!`), a table column (`[`) or,
+ * in a workbook with defined names, possibly one of them would not find it there; array formulas
+ * span cells the copy does not group, so they are copied as values too.
+ */
+function originalValue(
+  cell: ExcelJS.Cell,
+  value: ExcelJS.CellValue,
+  hasNames: boolean,
+): OriginalValue {
+  const plain = originalPlainValue(value);
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    !('formula' in value || 'sharedFormula' in value)
+  )
+    return plain;
+  if ('shareType' in value && value.shareType === 'array') return plain;
+  // A shared formula's dependents hold only their master's address; `cell.formula` slides it.
+  const formula: unknown = cell.formula;
+  if (typeof formula !== 'string' || formula === '' || hasNames || /[![]/.test(formula)) {
+    return plain;
+  }
+  return { formula, result: plain };
 }
 
 async function readXlsx(
@@ -134,6 +168,7 @@ async function readXlsx(
       sheets: sheets.map((ws) => ws.name).join(', '),
     });
   }
+  const hasNames = workbook.definedNames.model.length > 0;
   const rowCount = worksheet.rowCount;
   const columnCount = worksheet.columnCount;
   const grid: Cell[][] = [];
@@ -149,7 +184,7 @@ async function readXlsx(
       cells.push(cellFromExcelValue(value));
       const numFmt = cell.numFmt;
       originals.push({
-        value: originalValue(value),
+        value: isMergedTail ? null : originalValue(cell, value, hasNames),
         ...(typeof numFmt === 'string' && numFmt !== '' ? { numFmt } : {}),
       });
     }
@@ -257,11 +292,20 @@ export async function readInputFile(
  * The sheet read of an input file, as `readSheet` reads its grid: delimited text straight from
  * its bytes into columns (`readDelimitedTransactions`, no grid of strings), a workbook's grid by
  * `readSheet` with the workbook's date system.
- * Throws `AnalyticsError` as `readSheet` does.
+ * Throws `AnalyticsError` as `readSheet` does, except that a column choice (`options.columns`)
+ * not found is a `CliError` naming `--column`.
  * Example: the bundled sample gives 5,343 transactions and its 5 planted rejected rows either way
  * (test/cli/read-input-file.test.ts).
  */
 export function readInputSheet(input: InputFile, options: ReadSheetOptions): SheetReadResult {
+  try {
+    return readSheetOf(input, options);
+  } catch (error) {
+    throw asColumnOptionError(error);
+  }
+}
+
+function readSheetOf(input: InputFile, options: ReadSheetOptions): SheetReadResult {
   if (input.bytes !== undefined && input.decode !== undefined) {
     const {
       table,

@@ -10,9 +10,12 @@ import {
 import { buildAnalysisReport, type AnalysisJson } from '../../shared/report/analysis-report';
 import { CLI_MESSAGES, type CliMessageId } from '../../shared/report/cli-messages';
 import type { RetentionSectionOptions } from '../../shared/report/retention-report';
+import type { ColumnChoices } from '../../shared/sheet-data';
 import { CliError } from '../cli-error';
 import type { CliCommand, CliContext } from '../command';
+import { columnChoicesOf, COLUMN_OPTIONS } from '../column-options';
 import { parseOptions, type OptionSpec } from '../parse-options';
+import { rejectedRowLines } from '../rejected-row-lines';
 import { inputFormatOf, readInputFile, readInputSheet } from '../read-input-file';
 import { RETENTION_OPTIONS, retentionOptions } from '../retention-options';
 import { writeOutputFile } from '../write-output-file';
@@ -28,18 +31,22 @@ const OPTIONS: OptionSpec = {
     margin: 'string',
     'inactive-days': 'string',
     abc: 'string',
+    ...COLUMN_OPTIONS,
     ...RETENTION_OPTIONS,
     help: 'boolean',
   },
   aliases: { h: 'help' },
 };
 
+/** Rejected rows listed in the summary; the report's sheet and the JSON list them all. */
 const REJECTED_SHOWN = 10;
 
 /** Parsed and checked `analyze` arguments. */
 export interface AnalyzeArguments {
   readonly input: string;
   readonly sheet?: string;
+  /** Columns chosen with `--column ROLE=COLUMN`, over the ones the reader finds. */
+  readonly columns?: ColumnChoices;
   readonly asOf?: CalendarDay;
   readonly locale?: Locale;
   readonly out?: string;
@@ -74,7 +81,8 @@ function parseAbcThresholds(text: string): readonly [number, number] | undefined
 
 /**
  * Checks the `analyze` arguments: exactly one input file, `--locale en|ru`, `--as-of` a real ISO
- * day, `--sheet` only for an .xlsx file, the metric options and the retention options
+ * day, `--sheet` only for an .xlsx file, `--column ROLE=COLUMN` (`columnChoicesOf`), the metric
+ * options and the retention options
  * (`retentionOptions`). Throws `CliError` naming the problem.
  * Example: `parseAnalyzeArguments(['a.csv', '--as-of', '2025-02-30'])` throws `badAsOf` (tested).
  */
@@ -118,9 +126,11 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
     if (abcThresholds === undefined) throw new CliError('badAbc', { value: parsed.strings.abc });
   }
   const retention = retentionOptions(parsed.strings, parsed.flags);
+  const columns = columnChoicesOf(parsed.lists['column']);
   return {
     input,
     ...(sheet === undefined ? {} : { sheet }),
+    ...(columns === undefined ? {} : { columns }),
     ...(retention === undefined ? {} : { retention }),
     ...(marginRatio === undefined ? {} : { marginRatio }),
     ...(inactiveAfterDays === undefined ? {} : { inactiveAfterDays }),
@@ -177,13 +187,7 @@ export function summaryLines(
       }),
     );
   }
-  if (json.rejectedRows.length > 0) {
-    const shown = json.rejectedRows.slice(0, REJECTED_SHOWN);
-    lines.push(t('summaryRejectedTitle', { shown: shown.length, total: json.rejectedRows.length }));
-    for (const rejected of shown) {
-      lines.push(t('summaryRejectedLine', { row: rejected.row, reason: rejected.reason }));
-    }
-  }
+  lines.push(...rejectedRowLines(json.rejectedRows, REJECTED_SHOWN, locale));
   return lines;
 }
 
@@ -195,7 +199,10 @@ async function runAnalyze(args: readonly string[], context: CliContext): Promise
     displayPath: parsed.input,
     ...(parsed.sheet === undefined ? {} : { sheet: parsed.sheet }),
   });
-  const read = readInputSheet(input, { locale });
+  const read = readInputSheet(input, {
+    locale,
+    ...(parsed.columns === undefined ? {} : { columns: parsed.columns }),
+  });
   const { report, json } = buildAnalysisReport(read, {
     locale,
     ...(parsed.asOf === undefined ? {} : { asOf: parsed.asOf }),
@@ -235,7 +242,7 @@ async function runAnalyze(args: readonly string[], context: CliContext): Promise
 }
 
 /**
- * `clientbase analyze <file> [--sheet] [--as-of] [--locale] [--out] [--json]`, the metric options
+ * `clientbase analyze <file> [--sheet] [--column] [--as-of] [--locale] [--out] [--json]`, the metric options
  * and the retention options (`--lost-*`, `--alert-*`, `--migration-*`, `--channel-spend`).
  */
 export const analyzeCommand: CliCommand = {

@@ -20,9 +20,12 @@ import {
   type TimeUnit,
 } from '../../shared/models';
 import { buildClvReport } from '../../shared/report/clv-report';
+import type { ColumnChoices } from '../../shared/sheet-data';
 import { CLI_MESSAGES } from '../../shared/report/cli-messages';
+import { REPORT_MESSAGES } from '../../shared/report/messages';
 import type { CliCommand, CliContext } from '../command';
 import { CliError } from '../cli-error';
+import { columnChoicesOf, COLUMN_OPTIONS } from '../column-options';
 import { parseOptions, type OptionSpec } from '../parse-options';
 import { readInputFile, readInputSheet } from '../read-input-file';
 import { writeOutputFile } from '../write-output-file';
@@ -37,6 +40,7 @@ const OPTIONS: OptionSpec = {
     'discount-rate': 'string',
     margin: 'string',
     sheet: 'string',
+    ...COLUMN_OPTIONS,
     locale: 'string',
     out: 'string',
     json: 'string',
@@ -60,6 +64,8 @@ export interface ClvArguments {
   /** Gross margin ratio 0..1. */
   readonly margin: number;
   readonly sheet?: string;
+  /** Columns chosen with `--column ROLE=COLUMN`, over the ones the reader finds. */
+  readonly columns?: ColumnChoices;
   readonly locale?: Locale;
   readonly out?: string;
   readonly json?: string;
@@ -76,7 +82,8 @@ function userError(
 /**
  * Checks the `clv` arguments: one input file, a real `--calibration-end`, optional later
  * `--holdout-end`, `--unit week|day|month`, a whole `--horizon` >= 1, `--discount-rate` > -1 and
- * `--margin` in 0..1. Throws a localized error naming the option.
+ * `--margin` in 0..1, `--column ROLE=COLUMN` as `columnChoicesOf` reads it. Throws a localized
+ * error naming the option.
  * Example: `parseClvArguments(['a.csv', '--calibration-end', '1997-09-30'], 'en').horizon` is 52.
  */
 export function parseClvArguments(args: readonly string[], locale: Locale): ClvArguments {
@@ -106,6 +113,7 @@ export function parseClvArguments(args: readonly string[], locale: Locale): ClvA
     throw userError(locale, 'cli.badUnit', { value: unitText });
   }
   const unit: TimeUnit = unitText;
+  const columns = columnChoicesOf(parsed.lists['column']);
   const number = (
     option: string,
     rule: ModelsMessageId,
@@ -138,6 +146,7 @@ export function parseClvArguments(args: readonly string[], locale: Locale): ClvA
     discountRate: number('discount-rate', 'cli.ruleDiscount', (v) => v > -1, 0),
     margin: number('margin', 'cli.ruleMargin', (v) => v >= 0 && v <= 1, 1),
     ...(s['sheet'] === undefined ? {} : { sheet: s['sheet'] }),
+    ...(columns === undefined ? {} : { columns }),
     ...(localeOption === undefined ? {} : { locale: localeOption }),
     ...(s['out'] === undefined ? {} : { out: s['out'] }),
     ...(s['json'] === undefined ? {} : { json: s['json'] }),
@@ -157,7 +166,19 @@ async function runClv(args: readonly string[], context: CliContext): Promise<num
     displayPath: parsed.input,
     ...(parsed.sheet === undefined ? {} : { sheet: parsed.sheet }),
   });
-  const read = readInputSheet(input, { locale, shape: 'transactions' });
+  const read = readInputSheet(input, {
+    locale,
+    shape: 'transactions',
+    ...(parsed.columns === undefined ? {} : { columns: parsed.columns }),
+  });
+  if (read.transactions.length === 0) {
+    // As `analyze` says it: the rejected rows, printed with the error, are what to fix.
+    throw new AnalyticsError(
+      'empty_input',
+      translate(REPORT_MESSAGES, 'errorNoTransactions', locale),
+      { rejectedRows: read.rejectedRows },
+    );
+  }
   const summary = summariseForModels(read.transactions, {
     calibrationEnd: parsed.calibrationEnd,
     unit: parsed.unit,
@@ -357,7 +378,7 @@ async function runClv(args: readonly string[], context: CliContext): Promise<num
   return 0;
 }
 
-/** `clientbase clv <file> --calibration-end YYYY-MM-DD [--holdout-end] [--unit] [--horizon] [--discount-rate] [--margin] [--out] [--json]`. */
+/** `clientbase clv <file> --calibration-end YYYY-MM-DD [--holdout-end] [--unit] [--horizon] [--discount-rate] [--margin] [--column] [--out] [--json]`. */
 export const clvCommand: CliCommand = {
   name: 'clv',
   summary: modelsMessages['cli.summary'],

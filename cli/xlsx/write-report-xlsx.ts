@@ -5,8 +5,16 @@ import { addChartsToXlsx } from './add-charts';
 import { columnLetters } from '../../shared/sheet-data/a1-address';
 import type { XlsxChart } from './chart-xml';
 
-/** A cell of the user's original sheet, copied as is into the report. */
-export type OriginalValue = string | number | boolean | Date | null | { readonly error: string };
+/** A value of the user's original sheet, as the report copies it. */
+export type OriginalPlainValue =
+  string | number | boolean | Date | null | { readonly error: string };
+
+/**
+ * A cell of the user's original sheet, copied as is into the report: a value, or a formula (without
+ * its `=`) with the result the source workbook saved for it (null when it saved none).
+ */
+export type OriginalValue =
+  OriginalPlainValue | { readonly formula: string; readonly result: OriginalPlainValue };
 
 export interface OriginalCell {
   readonly value: OriginalValue;
@@ -250,6 +258,26 @@ function chartFor(
   };
 }
 
+function excelPlainValue(
+  value: Exclude<OriginalPlainValue, null>,
+): string | number | boolean | Date | ExcelJS.CellErrorValue {
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    return { error: value.error } as ExcelJS.CellErrorValue;
+  }
+  return value;
+}
+
+function excelValueOf(value: Exclude<OriginalValue, null>): ExcelJS.CellValue {
+  if (typeof value === 'object' && 'formula' in value) {
+    // The saved result goes with the formula, so the copy shows what the source showed even in a
+    // reader that does not recalculate.
+    const formula: ExcelJS.CellFormulaValue = { formula: value.formula };
+    if (value.result !== null) formula.result = excelPlainValue(value.result);
+    return formula;
+  }
+  return excelPlainValue(value);
+}
+
 function writeOriginal(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   original: OriginalSheet,
@@ -265,10 +293,7 @@ function writeOriginal(
     cells.forEach((cell, columnIndex) => {
       if (cell.value === null) return;
       const target = row.getCell(columnIndex + 1);
-      target.value =
-        typeof cell.value === 'object' && !(cell.value instanceof Date)
-          ? ({ error: cell.value.error } as ExcelJS.CellErrorValue)
-          : cell.value;
+      target.value = excelValueOf(cell.value);
       if (cell.numFmt !== undefined) target.numFmt = cell.numFmt;
     });
     row.commit();

@@ -119,6 +119,11 @@ export const uiMessages = {
     en: 'There is no table named "{name}".',
     ru: 'Нет таблицы с именем «{name}».',
   },
+  errorRejectedRow: { en: 'Row {row}: {reason}', ru: 'Строка {row}: {reason}' },
+  errorRejectedMore: {
+    en: 'And {count} more rejected rows.',
+    ru: 'И ещё отклонённых строк: {count}.',
+  },
   errorUnexpected: {
     en: 'Something went wrong: {message}',
     ru: 'Что-то пошло не так: {message}',

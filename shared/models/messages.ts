@@ -235,6 +235,8 @@ Options:
   --discount-rate R             discount rate per unit as a ratio (default 0; 0.002 per week is about 11 % a year)
   --margin M                    gross margin ratio 0..1 applied to spend (default 1 = revenue)
   --sheet NAME                  worksheet of an .xlsx file
+  --column ROLE=COLUMN          choose the client, date or amount column by letter or header text
+                                (repeatable), e.g. --column amount="Sum incl. VAT"
   --out report.xlsx             write the report workbook
   --json out.json               write parameters, per-client rows and fit tables as JSON
   --locale en|ru                language of messages and the report`,
@@ -251,6 +253,8 @@ Options:
   --discount-rate R             ставка дисконтирования за единицу времени долей (по умолчанию 0; 0,002 в неделю ≈ 11 % в год)
   --margin M                    доля валовой маржи 0..1 от суммы покупок (по умолчанию 1 — выручка)
   --sheet ИМЯ                   лист файла .xlsx
+  --column РОЛЬ=СТОЛБЕЦ         выбрать столбец client, date или amount буквой или заголовком
+                                (можно повторять), например --column amount="Сумма с НДС"
   --out отчёт.xlsx              записать книгу с отчётом
   --json out.json               записать параметры, строки по клиентам и таблицы качества в JSON
   --locale en|ru                язык сообщений и отчёта`,

@@ -217,7 +217,9 @@ function summariesFromClientList(
     }
   }
   if (asOfOption === undefined && latest === undefined) {
-    throw new AnalyticsError('empty_input', t('errorNoClients'));
+    throw new AnalyticsError('empty_input', t('errorNoClients'), {
+      rejectedRows: read.rejectedRows,
+    });
   }
   const asOfDay = asOfOption ?? (latest as number) + 1;
   const rejected: RejectedRow[] = [];
@@ -359,7 +361,8 @@ function percent(value: number | null): number | null {
  *
  * Parameters: `read` from `readSheet`; `options.asOf` a calendar day; `inactiveAfterDays` days.
  * Throws `AnalyticsError('empty_input')` when no client is left to analyse (every row rejected, or
- * all dated on or after `asOf`), `AnalyticsError('missing_column')` for a client list without the
+ * all dated on or after `asOf`), with the rows rejected so far in `details.rejectedRows` (read them
+ * with `rejectedRowsOfError`), `AnalyticsError('missing_column')` for a client list without the
  * last purchase, purchase count or total revenue column, `AnalyticsError('invalid_argument')` for
  * an inactivity window ≤ 0, and passes on the option errors of the segmentation functions. A
  * client-list row with one of those values blank, a repeated client or a last purchase on or after
@@ -391,7 +394,10 @@ export function buildAnalysisReport(
   let asOfDay: CalendarDay;
   if (read.shape === 'transactions') {
     if (read.transactions.length === 0) {
-      throw new AnalyticsError('empty_input', t('errorNoTransactions'));
+      // The rows are the only thing the user can act on here: they travel with the error.
+      throw new AnalyticsError('empty_input', t('errorNoTransactions'), {
+        rejectedRows: read.rejectedRows,
+      });
     }
     const detailed = summariseCustomersDetailed(
       read.transactions,
@@ -411,7 +417,7 @@ export function buildAnalysisReport(
     notes.push(t('xyzNeedsTransactions'));
   }
   if (summaries.length === 0) {
-    throw new AnalyticsError('empty_input', t('errorNoClients'));
+    throw new AnalyticsError('empty_input', t('errorNoClients'), { rejectedRows });
   }
 
   const rfm = rfmScores(summaries, options.rfm);

@@ -248,7 +248,7 @@ function transactionSheets(
         return {
           id: a.clientName,
           kind: a.kind,
-          evidence: a.evidence,
+          evidence: alertEvidenceJson(a),
           title: text.title,
           evidenceText: text.evidence,
           action: text.action,
@@ -547,6 +547,26 @@ function migrationTables(migration: SegmentMigrationResult, locale: Locale, t: T
     ]),
   });
   return tables;
+}
+
+/**
+ * An alert's evidence for the JSON: its numbers as they are, its calendar days as ISO dates named
+ * without `Day`, as the lost clients' `lastPurchase` (`lastPurchaseDay` 19818 becomes
+ * `lastPurchase` '2024-04-05').
+ */
+function alertEvidenceJson(alert: RetentionAlert): Readonly<Record<string, unknown>> {
+  switch (alert.kind) {
+    case 'falling_check':
+      return { ...alert.evidence };
+    case 'silent_regular': {
+      const { lastPurchaseDay, ...rest } = alert.evidence;
+      return { ...rest, lastPurchase: formatIsoDay(lastPurchaseDay) };
+    }
+    case 'category_dropped': {
+      const { lastCategoryPurchaseDay, ...rest } = alert.evidence;
+      return { ...rest, lastCategoryPurchase: formatIsoDay(lastCategoryPurchaseDay) };
+    }
+  }
 }
 
 function migrationJson(

@@ -7,6 +7,7 @@ export * from './parse-date-text';
 export * from './parse-delimited-text';
 export * from './header-synonyms';
 export * from './map-columns';
+export * from './column-choices';
 export * from './detect-header-row';
 export * from './read-sheet';
 export * from './a1-address';

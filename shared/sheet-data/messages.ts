@@ -99,6 +99,14 @@ export const SHEET_DATA_MESSAGES = {
     en: 'Cannot read a client list: it needs a client column and a last purchase, purchase count or total revenue column.',
     ru: 'Не получается прочитать список клиентов: нужен столбец клиента и столбец последней покупки, числа покупок или суммы покупок.',
   },
+  columnChoiceNotFound: {
+    en: 'No column "{column}" for {role}: give a column letter from {first} to {last} or a header ({headers}).',
+    ru: 'Нет столбца «{column}» для {role}: укажите букву столбца от {first} до {last} или заголовок ({headers}).',
+  },
+  columnChoiceAmbiguous: {
+    en: 'Columns {letters} are all headed "{column}"; choose the one for {role} by its letter.',
+    ru: 'Заголовок «{column}» у нескольких столбцов ({letters}); укажите столбец для {role} буквой.',
+  },
   roleClient: { en: 'client', ru: 'клиент' },
   roleDate: { en: 'date', ru: 'дата' },
   roleAmount: { en: 'amount', ru: 'сумма' },

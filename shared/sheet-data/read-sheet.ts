@@ -279,7 +279,8 @@ function readClientRows(
  * Reads a grid of cells into transactions or client records, reporting every row it leaves out.
  *
  * Definition (user guide §1, Your data): find the header row (`detectHeaderRow`), map its
- * columns by name (`mapColumns`, then `options.mapping` on top), decide the shape (a transaction
+ * columns by name (`mapColumns`, then `options.mapping` and the user's `options.columns`, found
+ * by `resolveColumnChoices`, on top), decide the shape (a transaction
  * list has client, date and amount columns; a client list has last purchase, purchase count or
  * total revenue columns; with both, repeated client ids mean a transaction list, and so does the
  * lack of a last purchase column; a client list's amount-named column is its total revenue), then
@@ -298,12 +299,12 @@ function readClientRows(
  *
  * @param grid cells row by row, as the host gives them
  * @param options locale of notes and reasons (default `en`), date system (default `1900`),
- *   mapping / header row / date order / shape overrides, and the sheet row and column numbers of
+ *   mapping / column choices / header row / date order / shape overrides, and the sheet row and column numbers of
  *   the grid's first cell (default 1)
  * @returns the records, rejected rows, notes and what was decided (see `SheetReadResult`)
  * @throws AnalyticsError `empty_input` when the grid or the rows below the header are blank;
  *   `missing_column` when no client, date and amount (or client-list) columns are found;
- *   `invalid_argument` for a header row outside the grid
+ *   `invalid_argument` for a header row outside the grid or a column choice not found
  * @example readSheet([['Client', 'Date', 'Amount'], ['Ann', '12.03.2024', '1 234,56']]).transactions
  *   gives [{ row: 2, clientKey: 'ann', clientName: 'Ann', day: 19794, amount: 1234.56 }]
  */

@@ -1,5 +1,6 @@
 import { AnalyticsError } from '../errors';
 import { translate, type Locale, type MessageParams } from '../i18n';
+import { resolveColumnChoices } from './column-choices';
 import { columnRoleLabel } from './column-role-label';
 import { detectHeaderRow, headerText } from './detect-header-row';
 import { hasClientListColumns, hasTransactionColumns, mapColumns } from './map-columns';
@@ -59,7 +60,8 @@ function messages(locale: Locale) {
 
 /**
  * Finds the header row, maps the columns and decides the shape, as `readSheet` documents.
- * @throws AnalyticsError `empty_input`, `missing_column` or `invalid_argument` as `readSheet`.
+ * @throws AnalyticsError `empty_input`, `missing_column` or `invalid_argument` as `readSheet`
+ *   (`invalid_argument` also for a column choice `resolveColumnChoices` cannot find).
  */
 export function sheetLayout(grid: Grid, options: ReadSheetOptions): SheetLayout {
   const locale = options.locale ?? 'en';
@@ -87,7 +89,17 @@ export function sheetLayout(grid: Grid, options: ReadSheetOptions): SheetLayout 
   }
   const headerRow = headerIndex >= 0 ? firstRowNumber + headerIndex : 0;
   const headers = headerIndex >= 0 ? (grid[headerIndex] ?? []).map(headerText) : [];
-  let mapping = mergeMapping(headerIndex >= 0 ? mapColumns(headers) : {}, options.mapping);
+  const chosen =
+    options.columns === undefined
+      ? undefined
+      : resolveColumnChoices(options.columns, headers, columnCountOf(grid), {
+          locale,
+          firstColumnNumber: options.firstColumnNumber ?? 1,
+        });
+  let mapping = mergeMapping(
+    headerIndex >= 0 ? mapColumns(headers) : {},
+    chosen === undefined ? options.mapping : { ...options.mapping, ...chosen },
+  );
   const dataStart = headerIndex + 1;
 
   let hasData = false;
@@ -155,6 +167,13 @@ export function sheetLayout(grid: Grid, options: ReadSheetOptions): SheetLayout 
     shape,
     why,
   };
+}
+
+/** The number of columns of the longest row. */
+function columnCountOf(grid: Grid): number {
+  let count = 0;
+  for (const row of grid) count = Math.max(count, row.length);
+  return count;
 }
 
 /**

@@ -118,6 +118,12 @@ export interface ReadSheetOptions {
   readonly dateSystem?: DateSystem;
   /** Role -> 0-based column; merged over the detected mapping (an override wins its column). */
   readonly mapping?: ColumnMapping;
+  /**
+   * Role -> a header text or a column letter, as a user names a column (`resolveColumnChoices`);
+   * found once the header row is known, and merged over the detected mapping like `mapping`
+   * (a role in both takes the choice here).
+   */
+  readonly columns?: Partial<Record<ColumnRole, string>>;
   /** 1-based sheet row of the header; `0` means the grid has no header row (give `mapping`). */
   readonly headerRow?: number;
   /** Order for slash dates in every date column, instead of deciding it from values or locale. */

@@ -1,4 +1,7 @@
-import { AnalyticsError } from '../errors';
+import { AnalyticsError, rejectedRowsOfError } from '../errors';
+import { formatNumber } from '../i18n/format-number';
+import { translate, type Locale } from '../i18n/translate';
+import { uiMessages } from '../i18n/ui-messages';
 import type { AnnotationColumn } from '../host';
 import type { Report } from '../report/types';
 import { detectHeaderRow, headerText, isBlankCell } from '../sheet-data/detect-header-row';
@@ -7,7 +10,12 @@ import type { ColumnMapping, Grid, InputShape } from '../sheet-data/types';
 import { annotationColumns } from './annotation-columns';
 import { defaultWorkflowCore } from './default-core';
 import { clientNamesOf, segmentSummaries, type SegmentSummary } from './segment-summary';
-import type { WorkflowCore, WorkflowReadOptions, WorkflowReportOptions } from './workflow-core';
+import type {
+  WorkflowCore,
+  WorkflowReadOptions,
+  WorkflowReport,
+  WorkflowReportOptions,
+} from './workflow-core';
 
 /**
  * The compute steps of a workflow as two messages, so a browser UI can run them in a Web Worker
@@ -104,17 +112,54 @@ export function computeDetection(
   }
 }
 
+/** Rejected rows an error message lists at most (a UI shows the message, not a table). */
+const REJECTED_ROWS_IN_MESSAGE = 5;
+
+/**
+ * The error with the first rows it says were rejected (`rejectedRowsOfError`) added to its message,
+ * each with its sheet row number and reason, and how many more there are; code and details are
+ * kept. The task pane and the sidebar show only an error's message, so when every row was
+ * rejected this is where the user learns why. Any other error is returned as it is.
+ */
+function withRejectedRowsInMessage(error: unknown, locale: Locale): unknown {
+  const rows = rejectedRowsOfError(error);
+  if (!(error instanceof AnalyticsError) || rows.length === 0) return error;
+  const parts = [error.message];
+  for (const rejected of rows.slice(0, REJECTED_ROWS_IN_MESSAGE)) {
+    parts.push(
+      translate(uiMessages, 'errorRejectedRow', locale, {
+        row: rejected.row,
+        reason: rejected.reason,
+      }),
+    );
+  }
+  if (rows.length > REJECTED_ROWS_IN_MESSAGE) {
+    parts.push(
+      translate(uiMessages, 'errorRejectedMore', locale, {
+        count: formatNumber(rows.length - REJECTED_ROWS_IN_MESSAGE, locale, 0),
+      }),
+    );
+  }
+  return new AnalyticsError(error.code, parts.join(' '), error.details);
+}
+
 /**
  * Read, analyse and (for annotate mode) build the annotation columns, in one step: the compute
  * part of every run, whichever host started it (`runAnalyses` through an engine,
- * `runAnalysesNow` directly). Throws what the reader and the report builder throw.
+ * `runAnalysesNow` directly). Throws what the reader and the report builder throw; when every row
+ * was rejected, the error's message lists the first rejected rows with their reasons.
  */
 export function computeAnalyses(
   request: ComputeRequest,
   core: WorkflowCore = defaultWorkflowCore,
 ): ComputeResult {
   const read = core.readSheet(request.grid, request.read);
-  const built = core.buildReport(read, request.report);
+  let built: WorkflowReport;
+  try {
+    built = core.buildReport(read, request.report);
+  } catch (error) {
+    throw withRejectedRowsInMessage(error, request.report.locale);
+  }
   return {
     headerRow: read.headerRow,
     notes: read.notes,

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseAnalyzeArguments } from '../../cli/commands/analyze';
@@ -246,6 +246,61 @@ describe('clientbase errors: one clear line on stderr, exit code 1, no stack tra
     expectError(['analyze', 'a.csv', 'b.csv'], /^Error: too many arguments: b\.csv/));
   it('Russian message with --locale ru', () =>
     expectError(['analyze', 'nope.csv', '--locale', 'ru'], /^Ошибка: файл не найден/));
+});
+
+describe('every row rejected: the rows and their reasons follow the error line', () => {
+  it("lists allbad.csv's rows 2 (amount 'abc') and 3 (31.02.2024) and exits 1, writing nothing", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'allbad.csv'),
+      'client,date,amount\na,2024-01-01,abc\nb,31.02.2024,1\n',
+    );
+    const run = await runCaptured(
+      ['analyze', 'allbad.csv', '--json', 'o.json', '--out', 'o.xlsx'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toEqual([]);
+    expect(run.stderr).toEqual([
+      'Error: No row of the sheet could be read as a purchase; see the rejected rows.',
+      'Rejected rows (first 2 of 2):',
+      '  row 2: Cannot read "abc" in column C (amount) as a number.',
+      '  row 3: The date "31.02.2024" in column B (date) does not exist.',
+    ]);
+    expect(existsSync(path.join(dir, 'o.json'))).toBe(false);
+  });
+
+  it('shows the first 20 of 25 bare serial dates (45352..) in Russian, then how many more', async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 25 }, (_, k) => `c${k},${45352 + k},100`);
+    writeFileSync(path.join(dir, 'serial.csv'), ['client,date,amount', ...rows, ''].join('\n'));
+    const run = await runCaptured(['analyze', 'serial.csv', '--locale', 'ru'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr[0]).toBe(
+      'Ошибка: Ни одна строка листа не прочитана как покупка; см. отклонённые строки.',
+    );
+    expect(run.stderr[1]).toBe('Отклонённые строки (первые 20 из 25):');
+    expect(run.stderr[2]).toBe(
+      '  строка 2: Не получается прочитать «45352» в столбце B (date) как дату.',
+    );
+    expect(run.stderr.slice(2, 22).map((line) => line.match(/строка (\d+)/)?.[1])).toEqual(
+      Array.from({ length: 20 }, (_, k) => String(k + 2)),
+    );
+    expect(run.stderr.slice(22)).toEqual(['  ... и ещё 5']);
+  });
+
+  it('clv lists them too', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'allbad.csv'), 'client,date,amount\na,2024-01-01,abc\n');
+    const run = await runCaptured(['clv', 'allbad.csv', '--calibration-end', '2024-06-01'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr.slice(1)).toEqual([
+      'Rejected rows (first 1 of 1):',
+      '  row 2: Cannot read "abc" in column C (amount) as a number.',
+    ]);
+  });
 });
 
 describe('help', () => {

@@ -28,6 +28,22 @@ describe('parseOptions', () => {
     expect([...parsed.flags]).toEqual(['help']);
   });
 
+  it('keeps every value of a list option, in order, in both spellings (the doc card example)', () => {
+    const spec: OptionSpec = { options: { ...SPEC.options, column: 'list' } };
+    const parsed = parseOptions(
+      ['--column', 'amount=C', '--out', 'a', '--column=date=B', '--out', 'b'],
+      spec,
+      'x',
+    );
+    expect(parsed.lists).toEqual({ column: ['amount=C', 'date=B'] });
+    // A string option still keeps its last repeat.
+    expect(parsed.strings).toEqual({ out: 'b' });
+    expect(parseOptions(['a.csv'], spec, 'x').lists).toEqual({});
+    expect(errorOf(() => parseOptions(['--column'], spec, 'x'))?.messageId).toBe(
+      'optionNeedsValue',
+    );
+  });
+
   it('treats everything after -- as positionals, also names starting with a dash', () => {
     expect(parseOptions(['--', '--odd.csv'], SPEC, 'x').positionals).toEqual(['--odd.csv']);
   });

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import {
   decodeText,
   inputFormatOf,
@@ -25,6 +26,28 @@ describe('readInputFile', () => {
     expect(input.delimiter).toBe(';');
     expect(input.encoding).toBe('utf-8');
     expect(input.original.name).toBe('salon-clients');
+  });
+
+  it('keeps a formula with its saved result for the copy of the data (=100*2 is 200), shared formulas slid to their cell', async () => {
+    const dir = tempDir();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sales');
+    workbook.addWorksheet('Rates').getCell('A1').value = 2;
+    sheet.addRow(['Client', 'Date', 'Amount', 'Double']);
+    sheet.addRow(['Ann', '2024-03-01', { formula: '100*2', result: 200 }]);
+    sheet.addRow(['Bob', '2024-03-02', { formula: 'Rates!A1*5', result: 10 }]);
+    sheet.fillFormula('D2:D3', 'C2*2', [400, 20]);
+    await workbook.xlsx.writeFile(path.join(dir, 'f.xlsx'));
+    const input = await readInputFile(path.join(dir, 'f.xlsx'));
+    const values = input.original.rows.map((row) => row.map((cell) => cell.value));
+    expect(values[1]?.slice(2)).toEqual([
+      { formula: '100*2', result: 200 },
+      { formula: 'C2*2', result: 400 },
+    ]);
+    // Another sheet is not in the copy: that formula is copied as its saved result.
+    expect(values[2]?.slice(2)).toEqual([10, { formula: 'C3*2', result: 20 }]);
+    // The analysis reads the saved results.
+    expect(input.grid[1]?.[2]).toBe(200);
   });
 
   it('readInputSheet reads the sample CSV from its bytes exactly as readSheet reads its grid (5,343 rows, 5 planted rejects)', async () => {

@@ -89,6 +89,23 @@ describe('writeReportXlsx', () => {
     expect(data?.getCell('A3').value).toBeNull();
   });
 
+  it('copies a formula of the original data as a formula with its saved result', async () => {
+    const withFormulas = {
+      name: 'Data',
+      rows: [
+        [{ value: 'Amount' }],
+        [{ value: { formula: '100*2', result: 200 } }],
+        [{ value: { formula: 'A2/0', result: { error: '#DIV/0!' } } }],
+        [{ value: { formula: 'NOW()', result: null } }],
+      ],
+    };
+    const data = (await load(await writeReportXlsx(REPORT, { original: withFormulas })))
+      .worksheets[0];
+    expect(data?.getCell('A2').value).toEqual({ formula: '100*2', result: 200 });
+    expect(data?.getCell('A3').value).toEqual({ formula: 'A2/0', result: { error: '#DIV/0!' } });
+    expect(data?.getCell('A4').formula).toBe('NOW()');
+  });
+
   it('writes title, note, header and typed cells with number formats and fills', async () => {
     const sheet = (await load(await writeReportXlsx(REPORT))).getWorksheet('Segments');
     expect(sheet?.getCell('A1').value).toBe('RFM segments');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { dayFromYmd } from '../../../shared/calendar';
-import { AnalyticsError } from '../../../shared/errors';
+import { AnalyticsError, rejectedRowsOfError } from '../../../shared/errors';
 import { buildAnalysisReport, analysisMetrics } from '../../../shared/report/analysis-report';
 import type { AnalysisSection } from '../../../shared/report/analysis-sections';
 import { readSheet } from '../../../shared/sheet-data';
@@ -168,6 +168,26 @@ describe('buildAnalysisReport', () => {
         sections: [],
       }),
     ).toThrow(expect.objectContaining({ code: 'empty_input' }));
+  });
+
+  it('throws empty_input with every rejected row in details when no row is a purchase', () => {
+    const read = readSheet(
+      [
+        ['client', 'date', 'amount'],
+        ['a', '2024-01-01', 'abc'],
+        ['b', '31.02.2024', 1],
+      ],
+      { locale: 'en' },
+    );
+    let thrown: unknown;
+    try {
+      buildAnalysisReport(read, { locale: 'en', sections: [] });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'empty_input' });
+    expect(rejectedRowsOfError(thrown).map((r) => r.row)).toEqual([2, 3]);
+    expect(rejectedRowsOfError(thrown)).toEqual(read.rejectedRows);
   });
 
   it('reads a client list: RFM and ABC from its columns, XYZ not available (hand: 2 clients)', () => {

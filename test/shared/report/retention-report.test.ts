@@ -289,6 +289,29 @@ describe('buildAnalysisReport passes the retention options through (AnalysisOpti
     });
   });
 
+  it("gives the alerts' evidence days as ISO dates, like every date of the JSON (Ann's last purchase and last hair purchase: 2023-12-01)", () => {
+    const { json } = buildAnalysisReport(read, {
+      locale: 'en',
+      asOf,
+      retention: { lost: { minimumWindowDays: 200 } },
+    });
+    const evidence = retentionOf(json).alerts?.map((a) => a['evidence']);
+    expect(evidence?.[0]).toEqual({
+      purchaseCount: 12,
+      medianIntervalDays: 31,
+      daysSinceLastPurchase: 183,
+      thresholdDays: 62,
+      lastPurchase: '2023-12-01',
+    });
+    expect(evidence?.[1]).toEqual({
+      category: 'hair',
+      monthsWithCategory: 3,
+      historyMonths: 6,
+      recentMonths: 2,
+      lastCategoryPurchase: '2023-12-01',
+    });
+  });
+
   it('writes the window options in the notes as the locale writes numbers (ru: 2,5 and 1 000)', () => {
     const { report } = buildAnalysisReport(read, {
       locale: 'ru',

@@ -73,6 +73,25 @@ describe('runAnalyses with the real core (fake workbook)', () => {
     expect(cells[1]?.[3]).toBe('Loyal');
   });
 
+  test('when every row is rejected, the error message lists the first 5 rows and how many more', async () => {
+    const b = new FakeWorkbook();
+    const bad: Cell[][] = Array.from({ length: 7 }, (_, k) => [`c${k}`, '2024-01-01', 'abc']);
+    b.addUserSheet('Data', [['Client', 'Date', 'Amount'], ...bad]);
+    const run = runAnalyses(b, { analyses: ['rfm'], mode: 'sheets', locale: 'en' });
+    await expect(run).rejects.toMatchObject({ code: 'empty_input' });
+    const message = await run.catch((error: Error) => error.message);
+    expect(message).toBe(
+      [
+        'No row of the sheet could be read as a purchase; see the rejected rows.',
+        ...[2, 3, 4, 5, 6].map(
+          (row) => `Row ${row}: Cannot read "abc" in column C (Amount) as a number.`,
+        ),
+        'And 2 more rejected rows.',
+      ].join(' '),
+    );
+    expect(b.sheets.filter((s) => s.owned)).toEqual([]);
+  });
+
   test('detectColumns finds client, date and amount in columns A..C of a transaction list', async () => {
     const d = await detectColumns(book(), { locale: 'ru' });
     expect(d.mapping).toMatchObject({ client: 0, date: 1, amount: 2 });
