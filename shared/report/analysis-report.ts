@@ -26,6 +26,7 @@ import {
   type XyzClass,
   type XyzOptions,
 } from '../segmentation';
+import { recountRowNotes } from '../sheet-data/recount-row-notes';
 import type { InputShape, RejectedRow, SheetReadResult, Transaction } from '../sheet-data/types';
 import { ANALYSIS_SECTIONS } from './analysis-extensions';
 import type { AnalysisContext, AnalysisSection } from './analysis-sections';
@@ -422,7 +423,7 @@ export function buildAnalysisReport(
     );
   }
 
-  const notes = [...read.notes];
+  let notes = [...read.notes];
   let rejectedRows: readonly RejectedRow[] = read.rejectedRows;
   let summaries: CustomerSummary[];
   let asOfDay: CalendarDay;
@@ -445,6 +446,19 @@ export function buildAnalysisReport(
     const fromList = summariesFromClientList(read, options.asOf, t);
     ({ summaries, asOfDay } = fromList);
     rejectedRows = [...read.rejectedRows, ...fromList.rejected].sort((x, y) => x.row - y.row);
+    if (fromList.rejected.length > 0) {
+      // The reader counted these rows as read; say the counts again so the notes agree.
+      notes = recountRowNotes(
+        notes,
+        {
+          read: read.clients.length,
+          total: read.dataRowCount,
+          rejected: read.rejectedRows.length,
+        },
+        { read: summaries.length, total: read.dataRowCount, rejected: rejectedRows.length },
+        locale,
+      );
+    }
     notes.push(t('xyzNeedsTransactions'));
   }
   if (summaries.length === 0) {

@@ -117,8 +117,8 @@ export function computeAnalyses(
   const built = core.buildReport(read, request.report);
   return {
     headerRow: read.headerRow,
-    notes: read.notes,
-    rejectedRowCount: read.rejectedRows.length,
+    notes: built.notes ?? read.notes,
+    rejectedRowCount: built.rejectedRowCount ?? read.rejectedRows.length,
     clientCount: built.clients.length,
     report: built.report,
     json: request.withJson === false ? null : built.json,

@@ -325,6 +325,54 @@ describe('buildAnalysisReport', () => {
     ]);
   });
 
+  // The user's client list as of 2024-03-01: rows 3, 6 and 7 have their last purchase on or
+  // after that day; row 5 (Dan) has its first purchase after its last.
+  const AS_OF_LIST: Grid = [
+    ['Client', 'First purchase', 'Last purchase', 'Purchases', 'Total revenue'],
+    ['Ann', '2023-01-10', '2024-01-01', '3', '3000'],
+    ['Bob', '2024-06-15', '2024-06-15', '1', '500'],
+    ['Cat', '2022-03-01', '2024-02-01', '11', '9000'],
+    ['Dan', '2024-02-01', '2024-01-01', '2', '100'],
+    ['Eve', '2024-03-01', '2024-03-01', '5', '100'],
+    ['Fay', '', '2024-03-01', '2', '100'],
+  ];
+
+  it('counts the client-list rows rejected for the as-of day in the notes (user’s list: 2 of 6 read, 4 rejected)', () => {
+    const { json, report } = buildAnalysisReport(readSheet(AS_OF_LIST, { locale: 'en' }), {
+      locale: 'en',
+      asOf: dayFromYmd(2024, 3, 1),
+      sections: [],
+    });
+    expect(json.rejectedRows.map((r) => [r.row, r.code])).toEqual([
+      [3, 'after_as_of'],
+      [5, 'firstPurchaseAfterLast'],
+      [6, 'after_as_of'],
+      [7, 'after_as_of'],
+    ]);
+    expect(json.notes).toContain('Rows read: 2 of 6.');
+    expect(json.notes).toContain('Rows rejected: 4 (listed with their reasons).');
+    expect(json.notes.filter((note) => note.startsWith('Rows '))).toHaveLength(2);
+    const reading = report.sheets[0]?.tables.find((t) => t.id === 'reading');
+    expect(reading?.rows.map((row) => row[0])).toEqual(json.notes);
+    expect(summaryValue(report, 'Rows rejected')?.[1]).toBe(4);
+  });
+
+  it('counts client-list rows rejected for a blank measure or a repeat in the notes too, in Russian', () => {
+    const grid: Grid = [
+      ['Client', 'Last purchase', 'Purchases', 'Total revenue'],
+      ['a', '2024-01-20', 5, 500],
+      ['b', '2024-01-01', null, 100],
+      ['A', '2024-01-10', 2, 50],
+    ];
+    const { json } = buildAnalysisReport(readSheet(grid, { locale: 'ru' }), {
+      locale: 'ru',
+      sections: [],
+    });
+    expect(json.notes).toContain('Прочитано строк: 1 из 3.');
+    expect(json.notes).toContain('Отклонено строк: 2 (перечислены с причинами).');
+    expect(json.notes).not.toContain('Прочитано строк: 3 из 3.');
+  });
+
   it('names the missing columns of a client list (RFM needs all three measures)', () => {
     const grid: Grid = [
       ['Client', 'Last purchase'],
