@@ -34,7 +34,8 @@ export function ltvSimple(
 /**
  * A client's active months: calendar months from the month of its first purchase through the month
  * of its last purchase, both included (a one-time buyer has 1; purchases on 31 January and
- * 1 February give 2). 0 for a refund-only client. Throws nothing.
+ * 1 February give 2). 0 when either day is unknown (a refund-only client; a client-list row without
+ * a first purchase date, whose months `ltvSimpleInputs` reports as unknown). Throws nothing.
  *
  * Example: first purchase 2024-01-15, last 2024-06-02: 6 active months.
  */
@@ -48,13 +49,19 @@ export interface LtvSimpleInputs {
   readonly buyingClients: number;
   /** S: net revenue of buying clients / their purchases (money per purchase). */
   readonly averageCheck: number;
-  /** C: purchases / Σ active months (purchases per client per active month). */
-  readonly purchasesPerMonth: number;
-  /** t: Σ active months / buying clients (months). */
-  readonly lifetimeMonths: number;
+  /**
+   * C: purchases / Σ active months (purchases per client per active month); `null` when t is
+   * unknown.
+   */
+  readonly purchasesPerMonth: number | null;
+  /**
+   * t: Σ active months / buying clients (months); `null` when a buying client's first purchase
+   * day is unknown (a client list without first purchase dates), since its months are unknown.
+   */
+  readonly lifetimeMonths: number | null;
   /** P as given, or Σ profit / Σ revenue when the data has profit and no margin was given. */
   readonly marginRatio: number | null;
-  /** S × C × P × t; `null` when P is unknown. */
+  /** S × C × P × t; `null` when P or t is unknown. */
   readonly ltv: number | null;
 }
 
@@ -63,7 +70,10 @@ export interface LtvSimpleInputs {
  * S = their net revenue / purchases, C = purchases / Σ active months, t = Σ active months /
  * clients (see `activeMonths`). Note S × C × t is the average net revenue per client, so the
  * simple LTV is that times the margin ratio. `marginRatio` (0..1) may be given; otherwise it is
- * profit / revenue when every buying client has profit data, else unknown (`null`).
+ * profit / revenue when every buying client has profit data, else unknown (`null`). Likewise C, t
+ * and the LTV are known only when every buying client has a first purchase day: a client list
+ * without first purchase dates cannot tell how long its clients stayed (user guide §17), and
+ * counting each of them as 1 month would be a guess.
  * Throws `AnalyticsError('invalid_argument')` for a margin outside 0..1; returns `null` when
  * nobody bought.
  *
@@ -78,6 +88,7 @@ export function ltvSimpleInputs(
   const revenue = new ExactAccumulator();
   const profit = new ExactAccumulator();
   let allHaveProfit = true;
+  let allHaveFirstPurchase = true;
   let buyingClients = 0;
   let purchases = 0;
   let months = 0;
@@ -85,6 +96,7 @@ export function ltvSimpleInputs(
     if (s.purchaseCount < 1) continue;
     buyingClients += 1;
     purchases += s.purchaseCount;
+    if (s.firstPurchaseDay === null) allHaveFirstPurchase = false;
     months += activeMonths(s);
     revenue.add(s.totalRevenue);
     if (s.totalProfit === undefined) allHaveProfit = false;
@@ -92,13 +104,15 @@ export function ltvSimpleInputs(
   }
   if (buyingClients === 0) return null;
   const averageCheck = revenue.value() / purchases;
-  const purchasesPerMonth = purchases / months;
-  const lifetimeMonths = months / buyingClients;
+  const purchasesPerMonth = allHaveFirstPurchase ? purchases / months : null;
+  const lifetimeMonths = allHaveFirstPurchase ? months / buyingClients : null;
   let marginRatio: number | null = options.marginRatio ?? null;
   if (marginRatio === null && allHaveProfit && revenue.value() > 0) {
     marginRatio = profit.value() / revenue.value();
   }
   const ltv =
-    marginRatio === null ? null : averageCheck * purchasesPerMonth * marginRatio * lifetimeMonths;
+    marginRatio === null || purchasesPerMonth === null || lifetimeMonths === null
+      ? null
+      : averageCheck * purchasesPerMonth * marginRatio * lifetimeMonths;
   return { buyingClients, averageCheck, purchasesPerMonth, lifetimeMonths, marginRatio, ltv };
 }

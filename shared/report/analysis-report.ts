@@ -26,6 +26,7 @@ import {
   type XyzClass,
   type XyzOptions,
 } from '../segmentation';
+import { recountRowNotes } from '../sheet-data/recount-row-notes';
 import type { InputShape, RejectedRow, SheetReadResult, Transaction } from '../sheet-data/types';
 import { ANALYSIS_SECTIONS } from './analysis-extensions';
 import type { AnalysisContext, AnalysisSection } from './analysis-sections';
@@ -131,16 +132,21 @@ export interface AnalysisMetricsJson {
   readonly ltv: {
     /** S, money per purchase. */
     readonly averageCheck: number;
-    /** C, purchases per client per active month. */
-    readonly purchasesPerMonth: number;
-    /** t, average active months per client. */
-    readonly lifetimeMonths: number;
+    /** C, purchases per client per active month; `null` when t is unknown. */
+    readonly purchasesPerMonth: number | null;
+    /** t, average active months per client; `null` without every buyer's first purchase day. */
+    readonly lifetimeMonths: number | null;
     /** P, ratio 0..1: given, or profit / revenue; `null` when unknown. */
     readonly marginRatio: number | null;
-    /** S × C × P × t, money per client; `null` when P is unknown. */
+    /** S × C × P × t, money per client; `null` when P or t is unknown. */
     readonly ltv: number | null;
+    /** Each of C, t and the LTV that is `null`, with the reason (in the report locale). */
+    readonly notAvailable: readonly {
+      readonly metric: 'purchasesPerMonth' | 'lifetimeMonths' | 'ltv';
+      readonly reason: string;
+    }[];
   } | null;
-  /** ISO days; `null` when unknown. */
+  /** ISO days; `null` when unknown (for `firstPurchase`: some buyer's first purchase day is). */
   readonly firstPurchase: string | null;
   readonly lastPurchase: string | null;
 }
@@ -255,7 +261,8 @@ function summariesFromClientList(
     byKey.set(record.clientKey, {
       clientKey: record.clientKey,
       clientName: record.clientName,
-      firstPurchaseDay: record.firstPurchaseDay ?? last,
+      // Unknown, not the last purchase: lifetime and purchases per month then say "not available".
+      firstPurchaseDay: record.firstPurchaseDay ?? null,
       lastPurchaseDay: last,
       daysSinceLastPurchase: asOfDay - last,
       purchaseCount: record.purchaseCount as number,
@@ -288,9 +295,10 @@ function ratio(part: number, whole: number): number | null {
  * revenue (refunds included), purchases, average check = revenue / purchases, repeat buyers
  * (≥ 2 purchases) / buying clients, active / inactive clients (inactive = no purchase within
  * `inactiveAfterDays`; a refund-only client is inactive), unhappy clients when the data has NPS or
- * complaints, and the inputs of the simple LTV.
+ * complaints, and the inputs of the simple LTV; each of those that cannot be known is `null`
+ * (never 0 or a guess), and the LTV inputs carry the reason in `ltv.notAvailable`.
  * Parameters: `summaries` from `summariseCustomers`; `transactions` they came from (`[]` for a
- * client list); `inactiveAfterDays` days; `marginRatio` 0..1 when known.
+ * client list); `inactiveAfterDays` days; `marginRatio` 0..1 when known; `locale` of the reasons.
  * Throws `AnalyticsError('invalid_argument')` for a window ≤ 0 or a margin outside 0..1.
  * Example: clients with (2 purchases, revenue 300), (1, 100) and (1 purchase and 1 refund, 30)
  * give revenue 430, purchases 4, average check 107.5 and repeat rate 1/3 (tested).
@@ -300,16 +308,20 @@ export function analysisMetrics(
   transactions: readonly Transaction[],
   inactiveAfterDays: number,
   marginRatio?: number,
+  locale: Locale = 'en',
 ): AnalysisMetricsJson {
+  const t = (id: ReportMessageId): string => translate(REPORT_MESSAGES, id, locale);
   const check = averageCheckOfClients(summaries);
   const repeat = repeatPurchaseStats(summaries);
   const activity = clientActivity(summaries, transactions, { windowDays: inactiveAfterDays });
   const ltv = ltvSimpleInputs(summaries, marginRatio === undefined ? {} : { marginRatio });
   let refunds = 0;
   let first: number | undefined;
+  let firstKnown = true;
   let last: number | undefined;
   for (const s of summaries) {
     refunds += s.refundCount;
+    if (s.purchaseCount > 0 && s.firstPurchaseDay === null) firstKnown = false;
     if (s.firstPurchaseDay !== null) {
       first = first === undefined ? s.firstPurchaseDay : Math.min(first, s.firstPurchaseDay);
     }
@@ -343,10 +355,36 @@ export function analysisMetrics(
             lifetimeMonths: ltv.lifetimeMonths,
             marginRatio: ltv.marginRatio,
             ltv: ltv.ltv,
+            notAvailable: ltvNotAvailable(ltv, t),
           },
-    firstPurchase: first === undefined ? null : formatIsoDay(first),
+    firstPurchase: first === undefined || !firstKnown ? null : formatIsoDay(first),
     lastPurchase: last === undefined ? null : formatIsoDay(last),
   };
+}
+
+/** Why the simple LTV is unknown: the lifetime when that is unknown, else the margin. */
+function ltvMissingMessage(ltv: {
+  readonly lifetimeMonths: number | null;
+}): 'metricNeedsFirstPurchase' | 'metricLtvMissing' {
+  return ltv.lifetimeMonths === null ? 'metricNeedsFirstPurchase' : 'metricLtvMissing';
+}
+
+type LtvJson = NonNullable<AnalysisMetricsJson['ltv']>;
+
+/** Each LTV input that is unknown (`null`), with why. */
+function ltvNotAvailable(
+  ltv: Omit<LtvJson, 'notAvailable'>,
+  t: (id: ReportMessageId) => string,
+): LtvJson['notAvailable'] {
+  const result: LtvJson['notAvailable'][number][] = [];
+  if (ltv.purchasesPerMonth === null) {
+    result.push({ metric: 'purchasesPerMonth', reason: t('metricNeedsFirstPurchase') });
+  }
+  if (ltv.lifetimeMonths === null) {
+    result.push({ metric: 'lifetimeMonths', reason: t('metricNeedsFirstPurchase') });
+  }
+  if (ltv.ltv === null) result.push({ metric: 'ltv', reason: t(ltvMissingMessage(ltv)) });
+  return result;
 }
 
 function percent(value: number | null): number | null {
@@ -388,7 +426,7 @@ export function buildAnalysisReport(
     );
   }
 
-  const notes = [...read.notes];
+  let notes = [...read.notes];
   let rejectedRows: readonly RejectedRow[] = read.rejectedRows;
   let summaries: CustomerSummary[];
   let asOfDay: CalendarDay;
@@ -414,6 +452,19 @@ export function buildAnalysisReport(
     const fromList = summariesFromClientList(read, options.asOf, t);
     ({ summaries, asOfDay } = fromList);
     rejectedRows = [...read.rejectedRows, ...fromList.rejected].sort((x, y) => x.row - y.row);
+    if (fromList.rejected.length > 0) {
+      // The reader counted these rows as read; say the counts again so the notes agree.
+      notes = recountRowNotes(
+        notes,
+        {
+          read: read.clients.length,
+          total: read.dataRowCount,
+          rejected: read.rejectedRows.length,
+        },
+        { read: summaries.length, total: read.dataRowCount, rejected: rejectedRows.length },
+        locale,
+      );
+    }
     notes.push(t('xyzNeedsTransactions'));
   }
   if (summaries.length === 0) {
@@ -432,6 +483,7 @@ export function buildAnalysisReport(
     read.shape === 'transactions' ? read.transactions : [],
     inactiveAfterDays,
     options.marginRatio,
+    locale,
   );
   if (metrics.firstPurchase !== null && metrics.lastPurchase !== null) {
     notes.push(
@@ -441,6 +493,8 @@ export function buildAnalysisReport(
         asOf: formatIsoDay(asOfDay),
       }),
     );
+  } else if (metrics.lastPurchase !== null) {
+    notes.push(t('noteLastPurchases', { last: metrics.lastPurchase, asOf: formatIsoDay(asOfDay) }));
   }
 
   const clientsJson: AnalysisClientJson[] = summaries.map((s, index) => {
@@ -528,18 +582,21 @@ export function buildAnalysisReport(
     ],
   ];
   if (metrics.ltv !== null) {
+    const { lifetimeMonths, purchasesPerMonth, ltv } = metrics.ltv;
     metricRows.push(
-      [t('metricLifetime'), metrics.ltv.lifetimeMonths, t('metricLifetimeHow')],
+      [
+        t('metricLifetime'),
+        lifetimeMonths,
+        lifetimeMonths === null ? t('metricNeedsFirstPurchase') : t('metricLifetimeHow'),
+      ],
       [
         t('metricPurchasesPerMonth'),
-        metrics.ltv.purchasesPerMonth,
-        t('metricPurchasesPerMonthHow'),
+        purchasesPerMonth,
+        purchasesPerMonth === null
+          ? t('metricNeedsFirstPurchase')
+          : t('metricPurchasesPerMonthHow'),
       ],
-      [
-        t('metricLtv'),
-        metrics.ltv.ltv,
-        metrics.ltv.ltv === null ? t('metricLtvMissing') : t('metricLtvHow'),
-      ],
+      [t('metricLtv'), ltv, ltv === null ? t(ltvMissingMessage(metrics.ltv)) : t('metricLtvHow')],
     );
   }
   metricRows.push(

@@ -146,6 +146,10 @@ export const REPORT_MESSAGES = {
     en: 'Needs the margin: add a profit column or give the margin ratio',
     ru: 'Нужна маржа: добавьте столбец прибыли или задайте долю маржи',
   },
+  metricNeedsFirstPurchase: {
+    en: 'Not available: needs the first purchase date of every client with a purchase',
+    ru: 'Нет данных: нужна дата первой покупки каждого клиента с покупками',
+  },
   metricActive: { en: 'Active clients', ru: 'Активных клиентов' },
   metricActiveHow: {
     en: 'Bought within the last {days} days',
@@ -162,6 +166,10 @@ export const REPORT_MESSAGES = {
   notePeriod: {
     en: 'Purchases from {first} to {last}; analysis as of {asOf} (given, or the day after the latest purchase).',
     ru: 'Покупки с {first} по {last}; анализ на {asOf} (заданная дата или день после последней покупки).',
+  },
+  noteLastPurchases: {
+    en: 'Last purchases up to {last} (first purchase dates unknown); analysis as of {asOf} (given, or the day after the latest purchase).',
+    ru: 'Последние покупки по {last} (даты первых покупок неизвестны); анализ на {asOf} (заданная дата или день после последней покупки).',
   },
   metricRejected: { en: 'Rows rejected', ru: 'Отклонено строк' },
   metricRejectedHow: { en: 'See the sheet "{sheet}"', ru: 'См. лист «{sheet}»' },

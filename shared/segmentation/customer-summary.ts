@@ -20,7 +20,10 @@ export interface CustomerSummary {
   readonly clientKey: string;
   /** Spelling for display: the client name of the client's lowest sheet row. */
   readonly clientName: string;
-  /** Day of the first purchase (refunds excluded); `null` for a refund-only client. */
+  /**
+   * Day of the first purchase (refunds excluded); `null` for a refund-only client, and when unknown:
+   * a client-list row without a first purchase date.
+   */
   readonly firstPurchaseDay: CalendarDay | null;
   /** Day of the last purchase (refunds excluded); `null` for a refund-only client. */
   readonly lastPurchaseDay: CalendarDay | null;

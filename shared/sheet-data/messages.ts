@@ -148,6 +148,10 @@ export const SHEET_DATA_MESSAGES = {
     en: '"{value}" in column {column} is not a whole number of purchases.',
     ru: '«{value}» в столбце {column} — не целое число покупок.',
   },
+  firstPurchaseAfterLast: {
+    en: 'The first purchase {first} in column {column} is after the last purchase {last}.',
+    ru: 'Первая покупка {first} в столбце {column} позже последней покупки {last}.',
+  },
   badNps: {
     en: '"{value}" in column {column} is not an answer from 0 to 10.',
     ru: '«{value}» в столбце {column} — не ответ от 0 до 10.',

@@ -1,4 +1,4 @@
-import type { CalendarDay } from '../calendar';
+import { formatIsoDay, type CalendarDay } from '../calendar';
 import { isBlankCell } from './detect-header-row';
 import { plainIsoDay } from './parse-date-text';
 import { plainDecimalAmount } from './parse-money';
@@ -254,6 +254,14 @@ function readClientRows(
       if (isProblem(day)) problems.push(day);
       else if (day !== undefined) record[field] = day;
     }
+    const { firstPurchaseDay: first, lastPurchaseDay: last } = record;
+    if (first !== undefined && last !== undefined && first > last) {
+      const column = reader.columnLabel(mapping.firstPurchaseDate ?? 0);
+      problems.push({
+        id: 'firstPurchaseAfterLast',
+        params: { column, first: formatIsoDay(first), last: formatIsoDay(last) },
+      });
+    }
     if (mapping.purchaseCount !== undefined) {
       const count = reader.count(row[mapping.purchaseCount], mapping.purchaseCount);
       if (isProblem(count)) problems.push(count);
@@ -291,8 +299,8 @@ function readClientRows(
  * `1,234` ambiguity settled per column by its other amounts, else by the locale (en: thousands,
  * ru: decimals), with a note. Client ids by `normaliseClientId`, the first spelling kept
  * for display. A row with a blank client, a blank or impossible date, a blank or non-numeric
- * amount, an error cell or an unreadable optional value is rejected with its 1-based sheet row
- * number and the reasons; fully blank rows are skipped and counted in `notes`. An amount of 0 is
+ * amount, an error cell, an unreadable optional value or (in a client list) a first purchase after
+ * the last purchase is rejected with its 1-based sheet row number and the reasons; fully blank rows are skipped and counted in `notes`. An amount of 0 is
  * kept as a purchase with no revenue (a free visit is still a visit); a negative one is a refund.
  * Error values typed as text (`#N/A`, `#Н/Д` in a CSV) count as error cells. A complaint cell marks
  * a complaint unless it is blank, 0, false or says no (`no`, `нет`, `-`); NPS must be 0..10.

@@ -51,6 +51,12 @@ export const defaultWorkflowCore: WorkflowCore = {
         ...(xyzClass !== undefined ? { xyz: xyzClass } : {}),
       };
     });
-    return { report: { ...result.report, sheets }, json: result.json, clients };
+    return {
+      report: { ...result.report, sheets },
+      json: result.json,
+      clients,
+      notes: result.json.notes,
+      rejectedRowCount: result.json.rejectedRows.length,
+    };
   },
 };

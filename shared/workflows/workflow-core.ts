@@ -54,4 +54,11 @@ export interface WorkflowReport {
   readonly report: Report;
   readonly json: unknown;
   readonly clients: readonly WorkflowClientResult[];
+  /**
+   * How the sheet was read and how many rows were rejected, as the report says it, when the report
+   * rejects rows the reader kept (a client list's rows on or after the as-of day); absent: the
+   * reader's notes and rejected rows stand.
+   */
+  readonly notes?: readonly string[];
+  readonly rejectedRowCount?: number;
 }

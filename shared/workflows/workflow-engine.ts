@@ -162,8 +162,8 @@ export function computeAnalyses(
   }
   return {
     headerRow: read.headerRow,
-    notes: read.notes,
-    rejectedRowCount: read.rejectedRows.length,
+    notes: built.notes ?? read.notes,
+    rejectedRowCount: built.rejectedRowCount ?? read.rejectedRows.length,
     clientCount: built.clients.length,
     report: built.report,
     json: request.withJson === false ? null : built.json,

@@ -141,6 +141,63 @@ describe('clientbase analyze options and locales', () => {
     ).toBeGreaterThanOrEqual(1);
   });
 
+  it('a client list without first purchase dates: lifetime, purchases per month and LTV not available in the JSON and the workbook', async () => {
+    // The user's file: 6 rows, rows 6 and 7 unreadable; as of 2024-07-01, margin 50 %.
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'cl.csv'),
+      [
+        'Клиент;Дата последней покупки;Количество покупок;Сумма покупок',
+        'Анна;01.01.2024;1;1 000',
+        'Борис;15.06.2024;5;10 000',
+        'Вера;20.06.2024;2;3 000',
+        'Глеб;30.06.2024;0;0',
+        'Дина;31.02.2024;2;500',
+        'Егор;10.05.2024;abc;500',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCaptured(
+      [
+        'analyze',
+        'cl.csv',
+        '--as-of',
+        '2024-07-01',
+        '--margin',
+        '0.5',
+        '--json',
+        'o.json',
+        '--out',
+        'o.xlsx',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(dir, 'o.json'), 'utf8')) as AnalysisJson;
+    expect(json.metrics.ltv).toMatchObject({
+      averageCheck: 1750,
+      purchasesPerMonth: null,
+      lifetimeMonths: null,
+      ltv: null,
+    });
+    expect(json.metrics.ltv?.notAvailable.map((n) => n.metric)).toEqual([
+      'purchasesPerMonth',
+      'lifetimeMonths',
+      'ltv',
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(dir, 'o.xlsx'));
+    const summary = workbook.getWorksheet('Summary');
+    const rows: unknown[][] = [];
+    summary?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const lifetime = rows.find((row) => row[0] === 'Average lifetime, months');
+    expect(lifetime?.[1] ?? null).toBeNull();
+    expect(lifetime?.[2]).toBe(
+      'Not available: needs the first purchase date of every client with a purchase',
+    );
+    expect(rows.find((row) => row[0] === 'LTV (simple)')?.[1] ?? null).toBeNull();
+  });
+
   it('reads an xlsx workbook: the named sheet, date cells, formulas and the 1904 date system', async () => {
     const dir = tempDir();
     const workbook = new ExcelJS.Workbook();

@@ -66,6 +66,24 @@ describe('simple LTV', () => {
     expect(ltvSimpleInputs(clients)?.ltv).toBeNull();
   });
 
+  it('gives C, t and the LTV as unknown when a buyer’s first purchase day is (a client list without it), not as 1 month', () => {
+    // b's first purchase is unknown: its active months could be 1 or 30, so t = (3 + ?) / 2 is
+    // unknown, and so are C = 8 / (3 + ?) and the LTV; S = 1,000 / 8 = 125 stays known.
+    const clients = [
+      summary('a', dayFromYmd(2024, 1, 10), dayFromYmd(2024, 3, 5), 3, 300),
+      summary('b', null, dayFromYmd(2024, 6, 15), 5, 700),
+      summary('c', null, null, 0, -20),
+    ];
+    expect(ltvSimpleInputs(clients, { marginRatio: 0.5 })).toEqual({
+      buyingClients: 2,
+      averageCheck: 125,
+      purchasesPerMonth: null,
+      lifetimeMonths: null,
+      marginRatio: 0.5,
+      ltv: null,
+    });
+  });
+
   it('takes the margin from profit when every buyer has it (by hand: 120 / 400 = 0.3)', () => {
     const clients = [
       summary('a', dayFromYmd(2024, 1, 10), dayFromYmd(2024, 3, 5), 3, 300, 90),

@@ -229,6 +229,170 @@ describe('buildAnalysisReport', () => {
     expect(json.rejectedRows[1]?.reason).toBe('The client is already listed in row 2.');
   });
 
+  // The user's client list without first purchase dates (rows 6 and 7 unreadable), as of
+  // 2024-07-01 with a margin of 50 %: 4 clients, 3 of them buying, 8 purchases, 14,000 revenue.
+  const NO_FIRST_DATES: Grid = [
+    ['Клиент', 'Дата последней покупки', 'Количество покупок', 'Сумма покупок'],
+    ['Анна', '01.01.2024', '1', '1 000'],
+    ['Борис', '15.06.2024', '5', '10 000'],
+    ['Вера', '20.06.2024', '2', '3 000'],
+    ['Глеб', '30.06.2024', '0', '0'],
+    ['Дина', '31.02.2024', '2', '500'],
+    ['Егор', '10.05.2024', 'abc', '500'],
+  ];
+  const summaryValue = (
+    report: {
+      sheets: readonly {
+        tables: readonly { id: string; rows: readonly (readonly unknown[])[] }[];
+      }[];
+    },
+    label: string,
+  ) =>
+    report.sheets
+      .flatMap((sheet) => sheet.tables)
+      .find((table) => table.id === 'metrics')
+      ?.rows.find((row) => row[0] === label);
+
+  it('reports lifetime, purchases per month and LTV of a client list without first purchase dates as not available, with the reason (user guide §17), not as 1 month', () => {
+    const { json, report } = buildAnalysisReport(readSheet(NO_FIRST_DATES, { locale: 'en' }), {
+      locale: 'en',
+      asOf: dayFromYmd(2024, 7, 1),
+      marginRatio: 0.5,
+      sections: [],
+    });
+    const reason = 'Not available: needs the first purchase date of every client with a purchase';
+    // S = 14,000 / 8 = 1,750 needs no dates and stays.
+    expect(json.metrics.ltv).toEqual({
+      averageCheck: 1750,
+      purchasesPerMonth: null,
+      lifetimeMonths: null,
+      marginRatio: 0.5,
+      ltv: null,
+      notAvailable: [
+        { metric: 'purchasesPerMonth', reason },
+        { metric: 'lifetimeMonths', reason },
+        { metric: 'ltv', reason },
+      ],
+    });
+    expect(summaryValue(report, 'Average lifetime, months')).toEqual([
+      'Average lifetime, months',
+      null,
+      reason,
+    ]);
+    expect(summaryValue(report, 'Purchases per client per month')?.[1]).toBeNull();
+    expect(summaryValue(report, 'LTV (simple)')?.slice(1)).toEqual([null, reason]);
+    // The first purchase of the base is unknown too; the Clients sheet leaves it blank.
+    expect(json.metrics.firstPurchase).toBeNull();
+    expect(json.notes).toContain(
+      'Last purchases up to 2024-06-30 (first purchase dates unknown); analysis as of 2024-07-01 (given, or the day after the latest purchase).',
+    );
+    const clients = report.sheets.flatMap((sheet) => sheet.tables).find((t) => t.id === 'clients');
+    expect(clients?.rows.map((row) => row[4])).toEqual([null, null, null, null]);
+  });
+
+  it('gives the not-available reason in Russian with locale ru', () => {
+    const { json } = buildAnalysisReport(readSheet(NO_FIRST_DATES, { locale: 'ru' }), {
+      locale: 'ru',
+      asOf: dayFromYmd(2024, 7, 1),
+      sections: [],
+    });
+    expect(json.metrics.ltv?.notAvailable[1]).toEqual({
+      metric: 'lifetimeMonths',
+      reason: 'Нет данных: нужна дата первой покупки каждого клиента с покупками',
+    });
+  });
+
+  it('computes lifetime, purchases per month and LTV from a first purchase column as user guide §10 defines (hand: t = 37 / 2, C = 14 / 37, LTV 3,000 at 50 %)', () => {
+    // Active months, first through last purchase month both included: a Jan 2023 – Jan 2024 = 13,
+    // b Mar 2022 – Feb 2024 = 10 + 12 + 2 = 24. S = 12,000 / 14, C = 14 / 37, t = 37 / 2 = 18.5;
+    // LTV = S × C × 0.5 × t = 12,000 / 2 × 0.5 = 3,000.
+    const grid: Grid = [
+      ['Client', 'First purchase', 'Last purchase', 'Purchases', 'Total revenue'],
+      ['a', '2023-01-10', '2024-01-01', 3, 3000],
+      ['b', '2022-03-01', '2024-02-01', 11, 9000],
+    ];
+    const { json } = buildAnalysisReport(readSheet(grid, { locale: 'en' }), {
+      locale: 'en',
+      asOf: dayFromYmd(2024, 3, 1),
+      marginRatio: 0.5,
+      sections: [],
+    });
+    const ltv = json.metrics.ltv;
+    expect(ltv?.lifetimeMonths).toBe(18.5);
+    expect(ltv?.purchasesPerMonth).toBeCloseTo(14 / 37, 12);
+    expect(ltv?.averageCheck).toBeCloseTo(12000 / 14, 9);
+    expect(ltv?.ltv).toBeCloseTo(3000, 9);
+    expect(ltv?.notAvailable).toEqual([]);
+    expect(json.metrics.firstPurchase).toBe('2022-03-01');
+  });
+
+  it('reports the lifetime as not available when one buyer of a client list has no first purchase date', () => {
+    const grid: Grid = [
+      ['Client', 'First purchase', 'Last purchase', 'Purchases', 'Total revenue'],
+      ['a', '2023-01-10', '2024-01-01', 3, 3000],
+      ['b', '', '2024-02-01', 11, 9000],
+    ];
+    const { json } = buildAnalysisReport(readSheet(grid, { locale: 'en' }), {
+      locale: 'en',
+      asOf: dayFromYmd(2024, 3, 1),
+      sections: [],
+    });
+    expect(json.metrics.ltv?.lifetimeMonths).toBeNull();
+    expect(json.metrics.ltv?.notAvailable.map((n) => n.metric)).toEqual([
+      'purchasesPerMonth',
+      'lifetimeMonths',
+      'ltv',
+    ]);
+  });
+
+  // The user's client list as of 2024-03-01: rows 3, 6 and 7 have their last purchase on or
+  // after that day; row 5 (Dan) has its first purchase after its last.
+  const AS_OF_LIST: Grid = [
+    ['Client', 'First purchase', 'Last purchase', 'Purchases', 'Total revenue'],
+    ['Ann', '2023-01-10', '2024-01-01', '3', '3000'],
+    ['Bob', '2024-06-15', '2024-06-15', '1', '500'],
+    ['Cat', '2022-03-01', '2024-02-01', '11', '9000'],
+    ['Dan', '2024-02-01', '2024-01-01', '2', '100'],
+    ['Eve', '2024-03-01', '2024-03-01', '5', '100'],
+    ['Fay', '', '2024-03-01', '2', '100'],
+  ];
+
+  it('counts the client-list rows rejected for the as-of day in the notes (user’s list: 2 of 6 read, 4 rejected)', () => {
+    const { json, report } = buildAnalysisReport(readSheet(AS_OF_LIST, { locale: 'en' }), {
+      locale: 'en',
+      asOf: dayFromYmd(2024, 3, 1),
+      sections: [],
+    });
+    expect(json.rejectedRows.map((r) => [r.row, r.code])).toEqual([
+      [3, 'after_as_of'],
+      [5, 'firstPurchaseAfterLast'],
+      [6, 'after_as_of'],
+      [7, 'after_as_of'],
+    ]);
+    expect(json.notes).toContain('Rows read: 2 of 6.');
+    expect(json.notes).toContain('Rows rejected: 4 (listed with their reasons).');
+    expect(json.notes.filter((note) => note.startsWith('Rows '))).toHaveLength(2);
+    const reading = report.sheets[0]?.tables.find((t) => t.id === 'reading');
+    expect(reading?.rows.map((row) => row[0])).toEqual(json.notes);
+    expect(summaryValue(report, 'Rows rejected')?.[1]).toBe(4);
+  });
+
+  it('counts client-list rows rejected for a blank measure or a repeat in the notes too, in Russian', () => {
+    const grid: Grid = [
+      ['Client', 'Last purchase', 'Purchases', 'Total revenue'],
+      ['a', '2024-01-20', 5, 500],
+      ['b', '2024-01-01', null, 100],
+      ['A', '2024-01-10', 2, 50],
+    ];
+    const { json } = buildAnalysisReport(readSheet(grid, { locale: 'ru' }), {
+      locale: 'ru',
+      sections: [],
+    });
+    expect(json.notes).toContain('Прочитано строк: 1 из 3.');
+    expect(json.notes).toContain('Отклонено строк: 2 (перечислены с причинами).');
+    expect(json.notes).not.toContain('Прочитано строк: 3 из 3.');
+  });
+
   it('names the missing columns of a client list (RFM needs all three measures)', () => {
     const grid: Grid = [
       ['Client', 'Last purchase'],

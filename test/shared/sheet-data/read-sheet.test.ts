@@ -463,6 +463,29 @@ describe('readSheet: shapes', () => {
     );
   });
 
+  it('rejects a client-list row whose first purchase is after its last (row 3), in en and ru', () => {
+    const grid: Cell[][] = [
+      ['Client', 'First purchase', 'Last purchase', 'Purchases', 'Total revenue'],
+      ['Ann', '2023-01-10', '2024-01-01', 3, 3000],
+      ['Dan', '2024-02-01', '2024-01-01', 2, 100],
+      ['Eve', '2024-03-01', '2024-03-01', 2, 100],
+    ];
+    const result = readSheet(grid);
+    expect(result.clients.map((c) => c.clientName)).toEqual(['Ann', 'Eve']);
+    expect(result.rejectedRows).toEqual([
+      {
+        row: 3,
+        code: 'firstPurchaseAfterLast',
+        reason:
+          'The first purchase 2024-02-01 in column B (First purchase) is after the last purchase 2024-01-01.',
+      },
+    ]);
+    expect(result.notes).toContain('Rows read: 2 of 3.');
+    expect(readSheet(grid, { locale: 'ru' }).rejectedRows[0]?.reason).toBe(
+      'Первая покупка 2024-02-01 в столбце B (First purchase) позже последней покупки 2024-01-01.',
+    );
+  });
+
   it('with both kinds of columns, repeated ids mean a transaction list', () => {
     const result = readSheet([
       ['Client', 'Date', 'Amount', 'Purchases'],

@@ -1,3 +1,4 @@
+import { dayFromYmd } from '../../../shared/calendar';
 import type { Cell } from '../../../shared/sheet-data/types';
 import { detectAvailableAnalyses } from '../../../shared/workflows/available-analyses';
 import { detectColumns } from '../../../shared/workflows/detect-columns';
@@ -118,6 +119,29 @@ describe('runAnalyses with the real core (fake workbook)', () => {
     });
     expect(result.clientCount).toBe(3);
     expect(b.sheet('Data').cells).toEqual(cells);
+  });
+
+  test('a client list as of 2024-03-01 reports the rows the report rejected too (3 after that day, 1 first after last)', async () => {
+    const b = new FakeWorkbook();
+    b.addUserSheet('Data', [
+      ['Client', 'First purchase', 'Last purchase', 'Purchases', 'Total revenue'],
+      ['Ann', '2023-01-10', '2024-01-01', 3, 3000],
+      ['Bob', '2024-06-15', '2024-06-15', 1, 500],
+      ['Cat', '2022-03-01', '2024-02-01', 11, 9000],
+      ['Dan', '2024-02-01', '2024-01-01', 2, 100],
+      ['Eve', '2024-03-01', '2024-03-01', 5, 100],
+      ['Fay', '', '2024-03-01', 2, 100],
+    ]);
+    const result = await runAnalyses(b, {
+      analyses: ['rfm'],
+      mode: 'sheets',
+      locale: 'en',
+      asOf: dayFromYmd(2024, 3, 1),
+    });
+    expect(result.clientCount).toBe(2);
+    expect(result.rejectedRowCount).toBe(4);
+    expect(result.notes).toContain('Rows read: 2 of 6.');
+    expect(result.notes).toContain('Rows rejected: 4 (listed with their reasons).');
   });
 
   test('the core of this version offers RFM and ABC/XYZ', () => {
