@@ -27,7 +27,13 @@ import {
   type XyzOptions,
 } from '../segmentation';
 import { recountRowNotes } from '../sheet-data/recount-row-notes';
-import type { InputShape, RejectedRow, SheetReadResult, Transaction } from '../sheet-data/types';
+import type {
+  ClientRecord,
+  InputShape,
+  RejectedRow,
+  SheetReadResult,
+  Transaction,
+} from '../sheet-data/types';
 import { ANALYSIS_SECTIONS } from './analysis-extensions';
 import type { AnalysisContext, AnalysisSection } from './analysis-sections';
 import { REPORT_MESSAGES, type ReportMessageId } from './messages';
@@ -196,7 +202,13 @@ function summariesFromClientList(
   read: SheetReadResult,
   asOfOption: CalendarDay | undefined,
   t: Translate,
-): { summaries: CustomerSummary[]; asOfDay: CalendarDay; rejected: RejectedRow[] } {
+): {
+  summaries: CustomerSummary[];
+  asOfDay: CalendarDay;
+  rejected: RejectedRow[];
+  /** The records behind `summaries`, in sheet order: what the other sections read. */
+  kept: ClientRecord[];
+} {
   const missing = (
     [
       ['lastPurchaseDate', 'columnLastPurchase'],
@@ -232,6 +244,7 @@ function summariesFromClientList(
   const reject = (row: number, code: string, reason: string) =>
     rejected.push({ row, code, reason });
   const byKey = new Map<string, CustomerSummary>();
+  const kept: ClientRecord[] = [];
   const firstRowOf = new Map<string, number>();
   for (const record of read.clients) {
     const first = firstRowOf.get(record.clientKey);
@@ -258,6 +271,7 @@ function summariesFromClientList(
       continue;
     }
     firstRowOf.set(record.clientKey, record.row);
+    kept.push(record);
     byKey.set(record.clientKey, {
       clientKey: record.clientKey,
       clientName: record.clientName,
@@ -277,7 +291,7 @@ function summariesFromClientList(
   const summaries = [...byKey.values()].sort((x, y) =>
     x.clientKey < y.clientKey ? -1 : x.clientKey > y.clientKey ? 1 : 0,
   );
-  return { summaries, asOfDay, rejected };
+  return { summaries, asOfDay, rejected, kept };
 }
 
 function sumOf(values: Iterable<number>): number {
@@ -428,6 +442,8 @@ export function buildAnalysisReport(
 
   let notes = [...read.notes];
   let rejectedRows: readonly RejectedRow[] = read.rejectedRows;
+  // The read as the other sections see it: a client list without the rows rejected here.
+  let sectionRead: SheetReadResult = read;
   let summaries: CustomerSummary[];
   let asOfDay: CalendarDay;
   if (read.shape === 'transactions') {
@@ -466,6 +482,7 @@ export function buildAnalysisReport(
       );
     }
     notes.push(t('xyzNeedsTransactions'));
+    sectionRead = { ...read, clients: fromList.kept, rejectedRows: [...rejectedRows] };
   }
   if (summaries.length === 0) {
     throw new AnalyticsError('empty_input', t('errorNoClients'), { rejectedRows });
@@ -795,7 +812,7 @@ export function buildAnalysisReport(
   });
 
   const context: AnalysisContext = {
-    read,
+    read: sectionRead,
     locale,
     asOfDay,
     summaries,

@@ -241,6 +241,29 @@ describe('retention sheets of a client list', () => {
     expect(byName.get('Ann')?.[5]).toBe('lost');
     expect(byName.get('Bob')?.[5]).toBe('active');
   });
+
+  it('in the analysis report, leaves out the rows the report rejects (a second row of a client, a blank revenue, a last purchase after the as-of day)', () => {
+    const read = readSheet([
+      ...clientList,
+      ['ann', '2024-02-01', 2, 300],
+      ['Cat', '2024-03-01', 2, ''],
+      ['Dan', '2024-09-01', 1, 100],
+    ]);
+    const { report, json } = buildAnalysisReport(read, { locale: 'en', asOf: day('2024-08-01') });
+    expect(json.rejectedRows.map((r) => [r.row, r.code])).toEqual([
+      [4, 'duplicate_client'],
+      [5, 'blank_value'],
+      [6, 'after_as_of'],
+    ]);
+    const table = report.sheets
+      .flatMap((s) => s.tables)
+      .find((tb) => tb.id === 'retention-client-list-status');
+    // Ann keeps her first row (last purchase 2024-01-01), as in the test above.
+    expect(table?.rows.map((row) => [row[0], row[1]])).toEqual([
+      ['Ann', day('2024-01-01')],
+      ['Bob', day('2024-05-01')],
+    ]);
+  });
 });
 
 describe('buildAnalysisReport passes the retention options through (AnalysisOptions.retention)', () => {
