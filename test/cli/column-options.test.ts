@@ -7,19 +7,12 @@ import { parseAnalyzeArguments } from '../../cli/commands/analyze';
 import { parseClvArguments } from '../../cli/commands/clv';
 import type { AnalysisJson } from '../../shared/report/analysis-report';
 import { REPO_ROOT, runCaptured, tempDir } from './cli-helpers';
+import { thrownError } from '../thrown-error';
 
 // Each end-to-end case reads a file and may write a report; allow for a slow, busy machine.
 jest.setTimeout(120_000);
 
-function errorOf(run: () => unknown): CliError | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CliError) return error;
-    throw error;
-  }
-  return undefined;
-}
+const errorOf = (run: () => unknown): CliError | undefined => thrownError(run, CliError);
 
 // Two amount-like columns: without VAT (detected as the amount) and with VAT (20% more).
 // Hand: with VAT, Анна 120 + 60 = 180 and Борис 12, revenue 192; without, 100 + 50 + 10 = 160.

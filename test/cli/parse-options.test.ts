@@ -1,20 +1,13 @@
 import { CliError } from '../../cli/cli-error';
 import { parseOptions, type OptionSpec } from '../../cli/parse-options';
+import { thrownError } from '../thrown-error';
 
 const SPEC: OptionSpec = {
   options: { 'as-of': 'string', out: 'string', help: 'boolean' },
   aliases: { h: 'help' },
 };
 
-function errorOf(run: () => unknown): CliError | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CliError) return error;
-    throw error;
-  }
-  return undefined;
-}
+const errorOf = (run: () => unknown): CliError | undefined => thrownError(run, CliError);
 
 describe('parseOptions', () => {
   it('splits positionals, --name value, --name=value and flags', () => {

@@ -11,15 +11,12 @@ import {
   shareOfWallet,
   yearlyChurnCost,
 } from '../../../shared/metrics';
+import { thrownError } from '../../thrown-error';
 
 function errorOf(run: () => unknown): AnalyticsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AnalyticsError) return error;
-    throw error;
-  }
-  throw new Error('expected an AnalyticsError');
+  const error = thrownError(run, AnalyticsError);
+  if (error === undefined) throw new Error('expected an AnalyticsError');
+  return error;
 }
 
 describe('CAC and acquisition payback', () => {

@@ -7,17 +7,14 @@ import {
 } from '../../../shared/sheet-data';
 import type { Grid } from '../../../shared/sheet-data/types';
 import { expectSameAsGridReader, utf8 } from './delimited-files';
+import { thrownError } from '../../thrown-error';
 
 const VAT_HEADERS = ['Клиент', 'Дата', 'Сумма без НДС', 'Сумма с НДС'];
 
 function errorOf(run: () => unknown): AnalyticsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AnalyticsError) return error;
-    throw error;
-  }
-  throw new Error('did not throw');
+  const error = thrownError(run, AnalyticsError);
+  if (error === undefined) throw new Error('expected an AnalyticsError');
+  return error;
 }
 
 describe('columnRoleOf', () => {
