@@ -15,3 +15,13 @@ export function thrownError<E extends Error>(
   }
   return undefined;
 }
+
+/** `thrownError`, failing the test when `run` throws nothing. */
+export function mustThrow<E extends Error>(
+  run: () => unknown,
+  type: abstract new (...args: never[]) => E,
+): E {
+  const error = thrownError(run, type);
+  if (error === undefined) throw new Error(`expected a ${type.name}`);
+  return error;
+}

@@ -11,13 +11,9 @@ import {
   shareOfWallet,
   yearlyChurnCost,
 } from '../../../shared/metrics';
-import { thrownError } from '../../thrown-error';
+import { mustThrow } from '../../thrown-error';
 
-function errorOf(run: () => unknown): AnalyticsError {
-  const error = thrownError(run, AnalyticsError);
-  if (error === undefined) throw new Error('expected an AnalyticsError');
-  return error;
-}
+const errorOf = (run: () => unknown): AnalyticsError => mustThrow(run, AnalyticsError);
 
 describe('CAC and acquisition payback', () => {
   it('CAC = 50,000 spend / 125 new clients = 400 (arithmetic by hand)', () => {

@@ -7,15 +7,11 @@ import {
 } from '../../../shared/sheet-data';
 import type { Grid } from '../../../shared/sheet-data/types';
 import { expectSameAsGridReader, utf8 } from './delimited-files';
-import { thrownError } from '../../thrown-error';
+import { mustThrow } from '../../thrown-error';
 
 const VAT_HEADERS = ['Клиент', 'Дата', 'Сумма без НДС', 'Сумма с НДС'];
 
-function errorOf(run: () => unknown): AnalyticsError {
-  const error = thrownError(run, AnalyticsError);
-  if (error === undefined) throw new Error('expected an AnalyticsError');
-  return error;
-}
+const errorOf = (run: () => unknown): AnalyticsError => mustThrow(run, AnalyticsError);
 
 describe('columnRoleOf', () => {
   it('finds a role ignoring case and spaces (the doc card: " Amount " is amount)', () => {
