@@ -21,11 +21,12 @@ const LOG_TOLERATED_LOSS = Math.log(1e3);
  * Definition: the series Σ (a)_k (b)_k / ((c)_k k!) z^k (Abramowitz & Stegun 15.1.1; DLMF 15.2.1).
  * For z < 0 the Pfaff transformation (A&S 15.3.5, DLMF 15.8.1) maps z to z/(z-1) in (0, 1); for
  * 0 < z <= 0.9 with a + b - c > 0 the Euler transformation (A&S 15.3.3) makes the terms decay like
- * k^(c-a-b-1) z^k instead of growing; for z > 0.9 the connection formula A&S 15.3.6 sums two
+ * k^(c-a-b-1) z^k instead of growing, unless they cancel (then the direct series); for z > 0.9 the connection formula A&S 15.3.6 sums two
  * series in 1 - z. Terms are summed in scaled doubles with a separate log scale.
  * @param z must be < 1 (the series diverges at 1 and the function is complex beyond it).
  * @throws AnalyticsError `invalid_argument` for z >= 1, non-finite input or c a non-positive integer;
- *   `numeric` when a million terms do not converge (z within about 1e-5 of 1).
+ *   `numeric` when a million terms do not converge (z within about 1e-5 of 1), or for z < 0 when
+ *   both Pfaff forms cancel (c well below a and b; no model here calls it with z < 0).
  * Example: `hypergeometric2f1Log(1, 1, 2, 0.5)` is `{ sign: 1, logAbs: Math.log(-Math.log(0.5) / 0.5) }`
  * (2F1(1, 1; 2; z) = -ln(1 - z) / z, A&S 15.1.3).
  */
@@ -39,34 +40,64 @@ export function hypergeometric2f1Log(a: number, b: number, c: number, z: number)
   }
   if (z === 0 || a === 0 || b === 0) return { logAbs: 0, sign: 1 };
   if (z < 0) {
-    // Pfaff: 2F1(a,b;c;z) = (1-z)^(-a) 2F1(a, c-b; c; z/(z-1)); pick the form whose inner series
-    // converges faster (smaller a' + b' - c after the transformation).
+    // Pfaff: 2F1(a,b;c;z) = (1-z)^(-a) 2F1(a, c-b; c; z/(z-1)) = (1-z)^(-b) 2F1(c-a, b; c; ...);
+    // first the form whose inner series converges faster (smaller a' + b' - c), then the other
+    // one if the first cancels.
     const w = z / (z - 1);
     const log1mz = Math.log1p(-z);
-    if (a - b <= b - a) {
-      const inner = positiveArgument(a, c - b, c, w);
-      return { logAbs: inner.logAbs - a * log1mz, sign: inner.sign };
+    const forms = [
+      () => ({ inner: positiveArgument(a, c - b, c, w), power: a }),
+      () => ({ inner: positiveArgument(c - a, b, c, w), power: b }),
+    ];
+    if (b - a < a - b) forms.reverse();
+    for (const form of forms) {
+      const { inner, power } = form();
+      if (inner.loss < LOG_TOLERATED_LOSS) {
+        return { logAbs: inner.logAbs - power * log1mz, sign: inner.sign };
+      }
     }
-    const inner = positiveArgument(c - a, b, c, w);
-    return { logAbs: inner.logAbs - b * log1mz, sign: inner.sign };
+    // Both cancel (c well below a and b, where the value is tiny next to the terms): no digit
+    // of the result could be trusted, so none is given.
+    throw new AnalyticsError(
+      'numeric',
+      `2F1(${a}, ${b}; ${c}; ${z}) cannot be computed accurately for z < 0 with these parameters.`,
+    );
   }
-  return positiveArgument(a, b, c, z);
+  const { logAbs, sign } = positiveArgument(a, b, c, z);
+  return { logAbs, sign };
 }
 
-function positiveArgument(a: number, b: number, c: number, z: number): SignedLog {
+/** A value with the log of how much larger than it its largest summed term was (0: none). */
+interface Computed extends SignedLog {
+  readonly loss: number;
+}
+
+const computed = (result: SeriesResult): Computed => ({
+  logAbs: result.logAbs,
+  sign: result.sign,
+  loss: Math.max(0, result.logMaxTerm - result.logAbs),
+});
+
+function positiveArgument(a: number, b: number, c: number, z: number): Computed {
   const terminates = (v: number): boolean => v <= 0 && Number.isInteger(v);
   if (z > 0.9 && !terminates(a) && !terminates(b)) {
-    const near = nearOne(a, b, c, z);
+    const near = computed(nearOne(a, b, c, z));
     // With large parameters the two terms of the connection formula can be huge and cancel; then
     // the (slower) direct series is the accurate one.
-    if (near.logMaxTerm - near.logAbs < LOG_TOLERATED_LOSS) return near;
+    if (near.loss < LOG_TOLERATED_LOSS) return near;
   }
   if (a + b - c > 0) {
     // Euler: 2F1(a,b;c;z) = (1-z)^(c-a-b) 2F1(c-a, c-b; c; z)
-    const inner = series(c - a, c - b, c, z);
-    return { logAbs: inner.logAbs + (c - a - b) * Math.log1p(-z), sign: inner.sign };
+    const inner = computed(series(c - a, c - b, c, z));
+    const euler = { ...inner, logAbs: inner.logAbs + (c - a - b) * Math.log1p(-z) };
+    // With c - a or c - b far below 0 its terms alternate and cancel (2F1(0.01, 67; 0.24; 0.65)
+    // lost 60 % of its value that way); up to z = 0.9 the direct series, slower but of one sign
+    // when a, b, c > 0, converges and is then the accurate one.
+    if (euler.loss < LOG_TOLERATED_LOSS || z > 0.9) return euler;
+    const direct = computed(series(a, b, c, z));
+    return direct.loss < euler.loss ? direct : euler;
   }
-  return series(a, b, c, z);
+  return computed(series(a, b, c, z));
 }
 
 /** log|Γ(x)| and the sign of Γ(x) for real x that is not 0 or a negative integer. */
