@@ -1,9 +1,5 @@
-import {
-  dayFromYmd,
-  isValidDate,
-  ymdFromDay,
-  type CalendarDay,
-} from '../shared/calendar/calendar-day';
+import { ymdFromDay, type CalendarDay } from '../shared/calendar/calendar-day';
+import { catalogError, catalogMessages } from '../shared/catalog/catalog-messages';
 import type { CatalogArg, CatalogParamType, CatalogResult } from '../shared/catalog/types';
 import { AnalyticsError, isNumericFailure } from '../shared/errors';
 import type { Cell, DateSystem, Grid } from '../shared/sheet-data/types';
@@ -126,11 +122,12 @@ export function decodeRange(value: unknown): Grid {
 }
 
 /**
- * One custom-function argument as the catalog expects it: `range` -> `Grid`; `number`/`integer`
- * -> finite number (an integer for `integer`); `day` -> `CalendarDay` from a serial, a
- * `YYYY-MM-DD` or `DD.MM.YYYY` text; `text` -> string; `boolean` -> boolean (also 0/1, TRUE/FALSE).
- * Blank or omitted -> `undefined` (the catalog decides whether that is allowed).
- * Throws `AnalyticsError('invalid_argument')` naming the parameter when the value does not fit.
+ * One custom-function argument as the core reads it (`decodeCatalogArgument` in
+ * `shared/catalog`): `range` -> `Grid`; for a `day` a serial -> `CalendarDay` in the workbook's
+ * date system; blank or omitted -> `undefined`; other numbers, text and booleans as they are
+ * (text is read by the core's rules, the same as in Sheets). A 1x1 range counts as its cell.
+ * Throws `AnalyticsError('invalid_argument')` naming the parameter for an error cell or a serial
+ * that is no date.
  *
  * Example: `decodeArgument('day', 45292, 'asOf', '1900')` is 19723 (2024-01-01).
  */
@@ -145,70 +142,22 @@ export function decodeArgument(
   const scalar = Array.isArray(value) ? (value[0] as unknown[] | undefined)?.[0] : value;
   const cell = decodeCell(scalar);
   if (cell === null) return undefined;
-  const bad = (): AnalyticsError =>
-    new AnalyticsError('invalid_argument', `${name}: ${describe(cell)} is not a valid ${type}.`, {
-      name,
-    });
   if (typeof cell === 'object') {
-    if (cell.kind === 'error')
-      throw new AnalyticsError('invalid_argument', `${name}: ${cell.code}.`, { name });
-    if (type === 'day') return cell.day;
-    throw bad();
+    if (cell.kind === 'error') {
+      throw catalogError('invalid_argument', 'argument.errorCell', {
+        argument: name,
+        value: cell.code,
+      });
+    }
+    return cell.day;
   }
-  switch (type) {
-    case 'number':
-    case 'integer': {
-      const n =
-        typeof cell === 'number'
-          ? cell
-          : typeof cell === 'string'
-            ? Number(cell.trim().replace(',', '.'))
-            : NaN;
-      if (!Number.isFinite(n) || (typeof cell === 'string' && cell.trim() === '')) throw bad();
-      if (type === 'integer' && !Number.isInteger(n)) throw bad();
-      return n;
-    }
-    case 'day': {
-      if (typeof cell === 'number') {
-        const day = serialToCalendarDay(cell, system);
-        if (day === undefined) throw bad();
-        return day;
-      }
-      if (typeof cell === 'string') {
-        const day = parseDayText(cell);
-        if (day === undefined) throw bad();
-        return day;
-      }
-      throw bad();
-    }
-    case 'text':
-      return typeof cell === 'string' ? cell : String(cell);
-    case 'boolean': {
-      if (typeof cell === 'boolean') return cell;
-      if (cell === 1 || cell === 0) return cell === 1;
-      if (typeof cell === 'string' && /^(true|false|истина|ложь)$/i.test(cell.trim())) {
-        return /^(true|истина)$/i.test(cell.trim());
-      }
-      throw bad();
-    }
+  if (type === 'day' && typeof cell === 'number') {
+    const day = serialToCalendarDay(cell, system);
+    if (day === undefined)
+      throw catalogError('invalid_argument', 'argument.day', { argument: name });
+    return day;
   }
-}
-
-function describe(cell: Cell): string {
-  if (cell === null) return 'blank';
-  if (typeof cell === 'object') return cell.kind === 'error' ? cell.code : 'a date';
-  return JSON.stringify(cell);
-}
-
-/** `YYYY-MM-DD` or `DD.MM.YYYY`; anything else (or an impossible date such as 31.02) is `undefined`. */
-function parseDayText(text: string): CalendarDay | undefined {
-  const t = text.trim();
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
-  const parts = iso ? [iso[1], iso[2], iso[3]] : dotted ? [dotted[3], dotted[2], dotted[1]] : [];
-  const [year, month, day] = parts.map(Number);
-  if (year === undefined || month === undefined || day === undefined) return undefined;
-  return isValidDate(year, month, day) ? dayFromYmd(year, month, day) : undefined;
+  return cell;
 }
 
 /** Excel's three error kinds a custom function can return. */
@@ -248,7 +197,8 @@ function encodeScalar(value: unknown): EncodedScalar {
       : {
           kind: 'error',
           errorKind: 'invalidNumber',
-          message: 'The result is not a finite number.',
+          // A cell inside a spilled array; the whole result's failures are localised by the core.
+          message: catalogMessages['result.notFinite'].en,
         };
   }
   if (typeof value === 'string' || typeof value === 'boolean') return value;
@@ -258,8 +208,9 @@ function encodeScalar(value: unknown): EncodedScalar {
 /**
  * A catalog result for Excel: a scalar for `scalar` functions; for `array` functions a
  * rectangular matrix (short rows padded with `''`, `null` as `''`). A non-finite number becomes a
- * `#NUM!` error (the whole result for a scalar, that cell in a matrix); an empty array becomes
- * `#N/A` "no rows". No NaN or Infinity ever reaches the sheet.
+ * `#NUM!` error (the whole result for a scalar, that cell in a matrix). An empty array throws
+ * `AnalyticsError('not_available')` "No rows to show." (`runCatalogFunction` raises it before in
+ * the call's language), which `encodeError` shows as `#N/A`. No NaN or Infinity reaches the sheet.
  *
  * Example: `encodeResult([[1, null], [2]], 'array')` is `[[1, ''], [2, '']]`.
  */
@@ -270,9 +221,7 @@ export function encodeResult(result: CatalogResult, kind: 'scalar' | 'array'): E
   }
   const rows = result as readonly (readonly unknown[])[];
   const width = Math.max(0, ...rows.map((r) => r.length));
-  if (rows.length === 0 || width === 0) {
-    return { kind: 'error', errorKind: 'notAvailable', message: 'No rows to show.' };
-  }
+  if (rows.length === 0 || width === 0) throw catalogError('not_available', 'result.noRows');
   const matrix = rows.map((row) => Array.from({ length: width }, (_, c) => encodeScalar(row[c])));
   if (kind === 'scalar') return matrix[0]?.[0] ?? '';
   return matrix;

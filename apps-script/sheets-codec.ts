@@ -10,7 +10,8 @@ import { AnalyticsError } from '../shared/errors';
 import type { Locale } from '../shared/i18n';
 import { translate } from '../shared/i18n';
 import type { Cell, Grid } from '../shared/sheet-data/types';
-import { sidebarMessages, type SidebarMessageId } from '../shared/i18n/sidebar-messages';
+import { sidebarMessages } from '../shared/i18n/sidebar-messages';
+import { catalogError } from '../shared/catalog/catalog-messages';
 
 /**
  * The one place that knows how Google Sheets hands values to a custom function and how it wants
@@ -115,38 +116,23 @@ export function decodeGrid(arg: SheetsArg, context: SheetsCodecContext): Grid {
   return [[decodeCell(arg as SheetsValue, context)]];
 }
 
-function isBlank(cell: Cell): boolean {
-  return cell === null || cell === '';
-}
-
-function invalid(
-  context: SheetsCodecContext,
-  param: CatalogParam,
-  reason: SidebarMessageId,
-): AnalyticsError {
-  return new AnalyticsError(
-    'invalid_argument',
-    translate(sidebarMessages, 'argumentInvalid', context.locale, {
-      name: param.name,
-      reason: translate(sidebarMessages, reason, context.locale),
-    }),
-  );
-}
-
 /** The single cell of a scalar argument (a 1×1 range counts as a scalar). */
 function singleCell(arg: SheetsArg, param: CatalogParam, context: SheetsCodecContext): Cell {
   const grid = decodeGrid(arg, context);
   const cells = grid.flat();
-  if (cells.length > 1) throw invalid(context, param, 'reasonSingleCell');
+  if (cells.length > 1) {
+    throw catalogError('invalid_argument', 'argument.singleCell', { argument: param.name });
+  }
   return cells[0] ?? null;
 }
 
 /**
- * One argument decoded for the core, by its catalog type: `range` → `Grid`; `number`/`integer`
- * → number; `day` → `CalendarDay` (from a date cell, a Sheets serial number counted from
- * 1899-12-30, or ISO `YYYY-MM-DD` text); `text` → string; `boolean` → boolean. A blank optional
- * argument is `undefined`. Throws `AnalyticsError('invalid_argument')` naming the parameter for
- * a missing required argument, an error cell or a value of the wrong type.
+ * One argument as the core reads it (`decodeCatalogArgument` in `shared/catalog`): `range` →
+ * `Grid`; a date cell → its `CalendarDay` for a `day` (its Sheets serial, counted from
+ * 1899-12-30, for any other type, as Excel passes a date cell's serial); a number for a `day` is
+ * a Sheets serial; blank → `undefined`; other numbers, text and booleans as they are (text is
+ * read by the core's rules, the same as in Excel). Throws `AnalyticsError('invalid_argument')`
+ * naming the parameter for a range where one cell is expected or an error cell.
  * Example: a `day` parameter given the serial 45363 decodes to 19794 (45363 − 25569, 2024-03-12).
  */
 export function decodeArg(
@@ -155,57 +141,23 @@ export function decodeArg(
   context: SheetsCodecContext,
 ): CatalogArg {
   if (param.type === 'range') {
-    if (arg === undefined || arg === null || arg === '') {
-      if (param.optional) return undefined;
-      throw invalid(context, param, 'reasonMissing');
-    }
-    return decodeGrid(arg, context);
+    return arg === undefined || arg === null || arg === '' ? undefined : decodeGrid(arg, context);
   }
   const cell = singleCell(arg, param, context);
-  if (isBlank(cell)) {
-    if (param.optional) return undefined;
-    throw invalid(context, param, 'reasonMissing');
+  if (cell === null || cell === '') return undefined;
+  if (typeof cell === 'object') {
+    if (cell.kind === 'error') {
+      throw catalogError('invalid_argument', 'argument.errorCell', {
+        argument: param.name,
+        value: cell.code,
+      });
+    }
+    return param.type === 'day' ? cell.day : cell.day + SHEETS_SERIAL_OF_UNIX_EPOCH;
   }
-  if (typeof cell === 'object' && cell !== null && cell.kind === 'error') {
-    throw invalid(context, param, 'reasonErrorCell');
+  if (param.type === 'day' && typeof cell === 'number' && Number.isFinite(cell)) {
+    return Math.floor(cell) - SHEETS_SERIAL_OF_UNIX_EPOCH;
   }
-  switch (param.type) {
-    case 'number':
-    case 'integer': {
-      const n = typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(cell) : NaN;
-      if (!Number.isFinite(n) || (typeof cell === 'string' && cell.trim() === '')) {
-        throw invalid(context, param, 'reasonNumber');
-      }
-      if (param.type === 'integer' && !Number.isInteger(n)) {
-        throw invalid(context, param, 'reasonInteger');
-      }
-      return n;
-    }
-    case 'day': {
-      if (typeof cell === 'object' && cell !== null && cell.kind === 'date') return cell.day;
-      if (typeof cell === 'number' && Number.isFinite(cell)) {
-        return Math.floor(cell) - SHEETS_SERIAL_OF_UNIX_EPOCH;
-      }
-      if (typeof cell === 'string') {
-        const day = parseIsoDay(cell);
-        if (day !== undefined) return day;
-      }
-      throw invalid(context, param, 'reasonDay');
-    }
-    case 'boolean': {
-      if (typeof cell === 'boolean') return cell;
-      if (typeof cell === 'number') return cell !== 0;
-      if (typeof cell === 'string' && /^(true|false)$/i.test(cell.trim())) {
-        return cell.trim().toLowerCase() === 'true';
-      }
-      throw invalid(context, param, 'reasonBoolean');
-    }
-    case 'text': {
-      if (typeof cell === 'string') return cell;
-      if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
-      throw invalid(context, param, 'reasonText');
-    }
-  }
+  return cell;
 }
 
 function encodeScalar(value: CatalogScalar): SheetsScalar {
@@ -218,23 +170,22 @@ function encodeScalar(value: CatalogScalar): SheetsScalar {
 /**
  * A core result as Sheets wants it: `null` → `''`, NaN/±Infinity → `''` inside an array; a
  * non-finite scalar result throws (there is no single number to show). Arrays are padded with
- * `''` to the widest row so the result is rectangular; an empty array becomes `''`.
+ * `''` to the widest row so the result is rectangular. An empty array throws
+ * `AnalyticsError('not_available')` "No rows to show." (`runCatalogFunction` raises it first, in
+ * the call's language), as Excel shows `#N/A` with that message.
  * Example: `encodeResult([[1, 2], [3]], ctx)` is `[[1, 2], [3, '']]`.
  */
-export function encodeResult(result: CatalogResult, context: SheetsCodecContext): SheetsResult {
+export function encodeResult(result: CatalogResult): SheetsResult {
   if (!Array.isArray(result)) {
     const scalar = result as CatalogScalar;
     if (typeof scalar === 'number' && !Number.isFinite(scalar)) {
-      throw new AnalyticsError(
-        'numeric',
-        translate(sidebarMessages, 'resultNotFinite', context.locale),
-      );
+      throw catalogError('numeric', 'result.notFinite');
     }
     return encodeScalar(scalar);
   }
   const rows = result as readonly (readonly CatalogScalar[])[];
   const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
-  if (rows.length === 0 || width === 0) return '';
+  if (rows.length === 0 || width === 0) throw catalogError('not_available', 'result.noRows');
   return rows.map((row) => {
     const out: SheetsScalar[] = new Array<SheetsScalar>(width);
     for (let c = 0; c < width; c += 1) {

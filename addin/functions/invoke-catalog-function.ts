@@ -1,4 +1,5 @@
-import type { CatalogArg, CatalogFunction } from '../../shared/catalog/types';
+import { runCatalogFunction } from '../../shared/catalog/run-catalog-function';
+import type { CatalogFunction } from '../../shared/catalog/types';
 import type { Locale } from '../../shared/i18n/translate';
 import type { DateSystem } from '../../shared/sheet-data/types';
 import { decodeArgument, encodeError, encodeResult, type EncodedResult } from '../excel-codec';
@@ -9,10 +10,10 @@ export interface InvokeContext {
 }
 
 /**
- * One custom-function call: decode Excel's arguments with the codec, call the catalog's core
- * function once, encode its result. Never throws: every failure becomes an encoded Excel error
- * (`#VALUE!`, `#N/A` or `#NUM!` with the message). Arguments beyond the catalog's parameters
- * (Excel may pass an invocation object) are ignored.
+ * One custom-function call: the catalog's one invocation path (`runCatalogFunction`) with the
+ * Excel codec's decode and encode. Never throws: every failure becomes an encoded Excel error
+ * (`#VALUE!`, `#N/A` or `#NUM!` with the message, in the call's language). Arguments beyond the
+ * catalog's parameters (Excel may pass an invocation object) are ignored.
  *
  * Example: with a catalog `CAC` of 1000 spend and 4 new clients the result is 250 (test/addin).
  */
@@ -22,10 +23,15 @@ export function invokeCatalogFunction(
   context: InvokeContext,
 ): EncodedResult {
   try {
-    const args: CatalogArg[] = fn.params.map((param, i) =>
-      decodeArgument(param.type, rawArgs[i], param.name, context.dateSystem),
+    return runCatalogFunction(
+      fn,
+      rawArgs,
+      {
+        decode: (param, raw) => decodeArgument(param.type, raw, param.name, context.dateSystem),
+        encode: (result) => encodeResult(result, fn.result),
+      },
+      context,
     );
-    return encodeResult(fn.implementation(args, context), fn.result);
   } catch (error) {
     return encodeError(error);
   }

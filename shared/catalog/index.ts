@@ -5,6 +5,10 @@ import { retentionCatalog } from '../segmentation/retention-catalog';
 import type { CatalogFunction } from './types';
 
 export * from './types';
+export { catalogError, catalogMessages, type CatalogMessageId } from './catalog-messages';
+export { CATALOG_ERROR_TABLES, localiseError } from './localise-error';
+export { runCatalogFunction, type CatalogCodec } from './run-catalog-function';
+export { booleanFromText, dayFromText, numberFromText } from './scalar-text';
 
 /** Every spreadsheet function, in the order the docs and the hosts list them. */
 export const functionCatalog: readonly CatalogFunction[] = [

@@ -37,28 +37,6 @@ export const sidebarMessages = {
     en: 'Detect the columns first.',
     ru: 'Сначала определите столбцы.',
   },
-  argumentInvalid: { en: 'Argument {name}: {reason}', ru: 'Аргумент {name}: {reason}' },
-  reasonMissing: { en: 'a value is required.', ru: 'нужно значение.' },
-  reasonSingleCell: {
-    en: 'expected a single cell, not a range.',
-    ru: 'нужна одна ячейка, а не диапазон.',
-  },
-  reasonErrorCell: {
-    en: 'the cell holds an error value.',
-    ru: 'в ячейке значение ошибки.',
-  },
-  reasonNumber: { en: 'expected a number.', ru: 'нужно число.' },
-  reasonInteger: { en: 'expected a whole number.', ru: 'нужно целое число.' },
-  reasonDay: {
-    en: 'expected a date (a date cell or YYYY-MM-DD).',
-    ru: 'нужна дата (ячейка с датой или ГГГГ-ММ-ДД).',
-  },
-  reasonBoolean: { en: 'expected TRUE or FALSE.', ru: 'нужно ИСТИНА или ЛОЖЬ.' },
-  reasonText: { en: 'expected text.', ru: 'нужен текст.' },
-  resultNotFinite: {
-    en: 'The result is not a finite number.',
-    ru: 'Результат не является конечным числом.',
-  },
   unknownFunction: { en: 'Unknown function {name}.', ru: 'Неизвестная функция {name}.' },
   unknownError: { en: 'Something went wrong.', ru: 'Что-то пошло не так.' },
   optionalSuffix: { en: '(optional)', ru: '(необязательно)' },

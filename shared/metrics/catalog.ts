@@ -1,5 +1,4 @@
 import type { CatalogArg, CatalogFunction, CatalogParam } from '../catalog/types';
-import { AnalyticsError } from '../errors';
 import type { Cell } from '../sheet-data/types';
 import { acquisitionPaybackByProfit, acquisitionPaybackByRevenue } from './acquisition-payback';
 import { averageCheck, averageProfitPerSale } from './average-check';
@@ -14,6 +13,7 @@ import { customerAcquisitionCost } from './customer-acquisition-cost';
 import { lostClientValue } from './lost-client-value';
 import { ltvSimple } from './ltv-simple';
 import { LTV_PAYMENT_TIMINGS, ltvWithRetention, type LtvPaymentTiming } from './ltv-retention';
+import { metricsError } from './messages';
 import { netPromoterScore } from './net-promoter-score';
 import { repeatPurchaseRate } from './repeat-purchases';
 import { shareOfWallet } from './share-of-wallet';
@@ -49,9 +49,10 @@ function timingArgument(args: readonly CatalogArg[], index: number): LtvPaymentT
   if (text === undefined) return 'end-of-period-retained';
   const timing = LTV_PAYMENT_TIMINGS.find((t) => t === text);
   if (timing === undefined) {
-    throw new AnalyticsError(
+    throw metricsError(
       'invalid_argument',
-      `timing must be one of ${LTV_PAYMENT_TIMINGS.join(', ')}.`,
+      'error.timing',
+      { choices: LTV_PAYMENT_TIMINGS.join(', ') },
       { argument: 'timing' },
     );
   }
@@ -67,9 +68,10 @@ function npsAnswers(args: readonly CatalogArg[]): (number | null)[] {
       if (cell === null || cell === '') answers.push(null);
       else if (typeof cell === 'number') answers.push(cell);
       else {
-        throw new AnalyticsError(
+        throw metricsError(
           'invalid_argument',
-          `NPS answers must be numbers 0-10; the cell in row ${r + 1}, column ${c + 1} of the range is not.`,
+          'error.npsCell',
+          { row: r + 1, column: c + 1 },
           { argument: 'answers', row: r + 1, column: c + 1 },
         );
       }

@@ -1,4 +1,4 @@
-import { AnalyticsError } from '../errors';
+import { metricsError } from './messages';
 import { requireNonNegative, requirePositive } from './argument-checks';
 
 /**
@@ -17,11 +17,12 @@ export function churnRate(lostClients: number, clientsAtStart: number): number {
   requireNonNegative('lostClients', lostClients);
   requirePositive('clientsAtStart', clientsAtStart);
   if (lostClients > clientsAtStart) {
-    throw new AnalyticsError(
-      'invalid_argument',
-      `lostClients (${lostClients}) cannot exceed clientsAtStart (${clientsAtStart}).`,
-      { argument: 'lostClients' },
-    );
+    throw metricsError('invalid_argument', 'error.cannotExceed', {
+      argument: 'lostClients',
+      value: lostClients,
+      limitArgument: 'clientsAtStart',
+      limit: clientsAtStart,
+    });
   }
   return lostClients / clientsAtStart;
 }

@@ -1,4 +1,4 @@
-import { AnalyticsError } from '../errors';
+import { metricsError } from './messages';
 import { requireFinite, requireNonNegative, requireRatio } from './argument-checks';
 
 /**
@@ -43,9 +43,10 @@ export function marginMultiple(
   requireNonNegative('discountRate', discountRate);
   const denominator = 1 + discountRate - retentionRate;
   if (!(denominator > 0)) {
-    throw new AnalyticsError(
+    throw metricsError(
       'invalid_argument',
-      `retentionRate must be below 1 + discountRate (got r = ${retentionRate}, d = ${discountRate}): the lifetime value would be infinite.`,
+      'error.infiniteLtv',
+      { retentionRate, discountRate },
       { argument: 'retentionRate' },
     );
   }
@@ -57,9 +58,10 @@ export function marginMultiple(
     case 'end-of-period':
       return 1 / denominator;
     default:
-      throw new AnalyticsError(
+      throw metricsError(
         'invalid_argument',
-        `timing must be one of ${LTV_PAYMENT_TIMINGS.join(', ')}, got ${String(timing)}.`,
+        'error.timingGot',
+        { choices: LTV_PAYMENT_TIMINGS.join(', '), value: String(timing) },
         { argument: 'timing' },
       );
   }

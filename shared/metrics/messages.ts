@@ -1,6 +1,10 @@
-import type { MessageTable } from '../i18n';
+import { messageError, type AnalyticsError, type AnalyticsErrorCode } from '../errors';
+import type { MessageParams, MessageTable } from '../i18n';
 
-/** User-facing names of the metrics (report labels) and the shared "not available" text. */
+/**
+ * User-facing names of the metrics (report labels), the shared "not available" text and the
+ * metric functions' argument errors.
+ */
 export const metricsMessages = {
   'metric.customerAcquisitionCost': {
     en: 'Customer acquisition cost (CAC)',
@@ -40,6 +44,60 @@ export const metricsMessages = {
     en: 'not available: needs an NPS or complaint column',
     ru: 'нет данных: нужен столбец NPS или жалоб',
   },
+  'error.finite': {
+    en: '{argument} must be a finite number, got {value}.',
+    ru: '{argument}: нужно конечное число, получено {value}.',
+  },
+  'error.nonNegative': {
+    en: '{argument} must be zero or more, got {value}.',
+    ru: '{argument}: нужно число не меньше нуля, получено {value}.',
+  },
+  'error.positive': {
+    en: '{argument} must be greater than zero, got {value}.',
+    ru: '{argument}: нужно число больше нуля, получено {value}.',
+  },
+  'error.ratio': {
+    en: '{argument} must be a ratio between 0 and 1 (e.g. 0.25 for 25 %), got {value}.',
+    ru: '{argument}: нужна доля от 0 до 1 (например, 0,25 для 25 %), получено {value}.',
+  },
+  'error.cannotExceed': {
+    en: '{argument} ({value}) cannot exceed {limitArgument} ({limit}).',
+    ru: '{argument} ({value}) не может быть больше {limitArgument} ({limit}).',
+  },
+  'error.infiniteLtv': {
+    en: 'retentionRate must be below 1 + discountRate (got r = {retentionRate}, d = {discountRate}): the lifetime value would be infinite.',
+    ru: 'retentionRate должен быть меньше 1 + discountRate (получено r = {retentionRate}, d = {discountRate}): пожизненная ценность была бы бесконечной.',
+  },
+  'error.timing': {
+    en: 'timing must be one of {choices}.',
+    ru: 'timing: нужно одно из значений {choices}.',
+  },
+  'error.timingGot': {
+    en: 'timing must be one of {choices}, got {value}.',
+    ru: 'timing: нужно одно из значений {choices}, получено {value}.',
+  },
+  'error.npsCell': {
+    en: 'NPS answers must be numbers 0-10; the cell in row {row}, column {column} of the range is not.',
+    ru: 'Ответы NPS должны быть числами 0–10; ячейка в строке {row}, столбце {column} диапазона — нет.',
+  },
+  'error.npsAnswers': {
+    en: 'NPS answers must be whole numbers from 0 to 10; not so at position {positions}.',
+    ru: 'Ответы NPS должны быть целыми числами от 0 до 10; это не так в позициях {positions}.',
+  },
+  'error.noNpsAnswers': {
+    en: 'There are no NPS answers.',
+    ru: 'Нет ответов NPS.',
+  },
 } as const satisfies MessageTable;
 
 export type MetricsMessageId = keyof typeof metricsMessages;
+
+/** An `AnalyticsError` with the English text of metrics message `id`, the id kept in `details`. */
+export function metricsError(
+  code: AnalyticsErrorCode,
+  id: MetricsMessageId,
+  params: MessageParams = {},
+  extra: Readonly<Record<string, unknown>> = {},
+): AnalyticsError {
+  return messageError(code, 'metrics', metricsMessages, id, params, extra);
+}

@@ -1,4 +1,4 @@
-import { AnalyticsError } from '../errors';
+import { metricsError } from './messages';
 
 export interface NetPromoterScore {
   /** % promoters − % detractors, from −100 to 100. */
@@ -47,15 +47,16 @@ export function netPromoterScore(
   });
   if (bad.length > 0) {
     const shown = bad.slice(0, 10).join(', ') + (bad.length > 10 ? ', …' : '');
-    throw new AnalyticsError(
+    throw metricsError(
       'invalid_argument',
-      `NPS answers must be whole numbers from 0 to 10; not so at position ${shown}.`,
+      'error.npsAnswers',
+      { positions: shown },
       { argument: 'answers', positions: bad },
     );
   }
   const responses = promoters + passives + detractors;
   if (responses === 0) {
-    throw new AnalyticsError('empty_input', 'There are no NPS answers.');
+    throw metricsError('empty_input', 'error.noNpsAnswers');
   }
   return {
     score: (100 * (promoters - detractors)) / responses,

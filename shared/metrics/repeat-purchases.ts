@@ -1,6 +1,6 @@
 import type { CustomerSummary } from '../segmentation/customer-summary';
 import { requireNonNegative, requirePositive } from './argument-checks';
-import { AnalyticsError } from '../errors';
+import { metricsError } from './messages';
 
 /**
  * Repeat purchase rate: clients who bought at least twice / clients who bought at least once.
@@ -18,11 +18,12 @@ export function repeatPurchaseRate(repeatClients: number, buyingClients: number)
   requireNonNegative('repeatClients', repeatClients);
   requirePositive('buyingClients', buyingClients);
   if (repeatClients > buyingClients) {
-    throw new AnalyticsError(
-      'invalid_argument',
-      `repeatClients (${repeatClients}) cannot exceed buyingClients (${buyingClients}).`,
-      { argument: 'repeatClients' },
-    );
+    throw metricsError('invalid_argument', 'error.cannotExceed', {
+      argument: 'repeatClients',
+      value: repeatClients,
+      limitArgument: 'buyingClients',
+      limit: buyingClients,
+    });
   }
   return repeatClients / buyingClients;
 }

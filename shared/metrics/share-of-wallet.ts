@@ -1,4 +1,4 @@
-import { AnalyticsError } from '../errors';
+import { metricsError } from './messages';
 import { requireNonNegative, requirePositive } from './argument-checks';
 
 /**
@@ -17,11 +17,12 @@ export function shareOfWallet(yourSales: number, clientTotalPurchases: number): 
   requireNonNegative('yourSales', yourSales);
   requirePositive('clientTotalPurchases', clientTotalPurchases);
   if (yourSales > clientTotalPurchases) {
-    throw new AnalyticsError(
-      'invalid_argument',
-      `yourSales (${yourSales}) cannot exceed clientTotalPurchases (${clientTotalPurchases}).`,
-      { argument: 'yourSales' },
-    );
+    throw metricsError('invalid_argument', 'error.cannotExceed', {
+      argument: 'yourSales',
+      value: yourSales,
+      limitArgument: 'clientTotalPurchases',
+      limit: clientTotalPurchases,
+    });
   }
   return yourSales / clientTotalPurchases;
 }

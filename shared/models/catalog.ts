@@ -8,8 +8,10 @@ import type {
 } from '../catalog/types';
 import { translate, type Locale } from '../i18n';
 import {
+  languageArgument,
   numberArgument,
   optionalBooleanArgument,
+  optionalDayArgument,
   optionalNumberArgument,
   optionalTextArgument,
   transactionRangeArgument,
@@ -87,12 +89,7 @@ function analyse(
   first: number,
   context: CatalogContext | undefined,
 ): Analysis {
-  const locale = choice(
-    optionalTextArgument(args, first + 4, 'language'),
-    'language',
-    ['en', 'ru'] as const,
-    context?.locale ?? 'en',
-  );
+  const locale = languageArgument(args, first + 4, context);
   const unit = choice<TimeUnit>(
     optionalTextArgument(args, first + 1, 'unit'),
     'unit',
@@ -106,11 +103,7 @@ function analyse(
     'bgnbd',
   );
   const read = transactionRangeArgument(args, 0, 'transactions', locale, context);
-  let calibrationEnd: CalendarDay | undefined = optionalNumberArgument(
-    args,
-    first,
-    'calibrationEnd',
-  );
+  let calibrationEnd: CalendarDay | undefined = optionalDayArgument(args, first, 'calibrationEnd');
   // Default: the latest purchase day, the day before the summary's default as-of (refunds are
   // no purchases, so a refund after the last purchase does not move it).
   calibrationEnd ??= defaultAsOfDay(read.transactions) - 1;

@@ -1,12 +1,13 @@
 import type { MessageTable, MessageParams } from '../i18n';
 import { formatTemplate } from '../i18n';
-import { AnalyticsError, ConvergenceError } from '../errors';
+import { ConvergenceError, messageError, type AnalyticsError } from '../errors';
 import type { AnalyticsErrorCode } from '../errors';
 
 /**
  * User-facing text of the forecasting models: error messages and advice, report titles, column
- * headers and notes. Errors carry `details.messageId` and `details.params` so a host can show them
- * in its own locale; the error's `message` is the English text.
+ * headers and notes. Errors carry `details.messageTable` (`models`), `details.messageId` and
+ * `details.params` so the catalog can show them in the call's language (`localiseError`); the
+ * error's `message` is the English text.
  */
 export const modelsMessages = {
   'error.noClients': {
@@ -194,8 +195,8 @@ export const modelsMessages = {
     ru: 'ИСТИНА, чтобы вывести строку заголовков над результатом. По умолчанию ЛОЖЬ.',
   },
   'catalog.language': {
-    en: 'Language of headers: "en" (default) or "ru".',
-    ru: 'Язык заголовков: "en" (по умолчанию) или "ru".',
+    en: 'Language of headers and messages: "en" or "ru". Default: the language of Excel or of the spreadsheet (English if it is neither).',
+    ru: 'Язык заголовков и сообщений: "en" или "ru". По умолчанию — язык Excel или таблицы (английский, если это другой язык).',
   },
   'catalog.horizon': {
     en: 'Forecast horizon in the time unit (e.g. 52 weeks).',
@@ -327,10 +328,7 @@ export function modelsError(
   id: ModelsMessageId,
   params: MessageParams = {},
 ): AnalyticsError {
-  return new AnalyticsError(code, formatTemplate(modelsMessages[id].en, params), {
-    messageId: id,
-    params,
-  });
+  return messageError(code, 'models', modelsMessages, id, params);
 }
 
 /** A `ConvergenceError` with the English text of `id` and advice `adviceId`. */
@@ -342,6 +340,6 @@ export function modelsConvergenceError(
   return new ConvergenceError(
     formatTemplate(modelsMessages[id].en, params),
     modelsMessages[adviceId].en,
-    { messageId: id, adviceId, params },
+    { messageTable: 'models', messageId: id, adviceId, params },
   );
 }

@@ -6,12 +6,11 @@ import type {
   CatalogParam,
   CatalogScalar,
 } from '../catalog/types';
-import { AnalyticsError } from '../errors';
 import { translate, type Locale } from '../i18n';
 import {
+  languageArgument,
   optionalBooleanArgument,
-  optionalNumberArgument,
-  optionalTextArgument,
+  optionalDayArgument,
   transactionRangeArgument,
 } from '../catalog/catalog-arguments';
 import type { Transaction } from '../sheet-data/types';
@@ -60,8 +59,8 @@ const RANGE_PARAMS: readonly CatalogParam[] = [
     type: 'text',
     optional: true,
     description: {
-      en: 'Language of headers and segment names: "en" (default) or "ru".',
-      ru: 'Язык заголовков и названий сегментов: "en" (по умолчанию) или "ru".',
+      en: 'Language of headers, segment names and messages: "en" or "ru". Default: the language of Excel or of the spreadsheet (English if it is neither).',
+      ru: 'Язык заголовков, названий сегментов и сообщений: "en" или "ru". По умолчанию — язык Excel или таблицы (английский, если это другой язык).',
     },
   },
 ];
@@ -75,18 +74,8 @@ interface RangeAnalysis {
 
 /** Decodes the common arguments and summarises the range's transactions. */
 function analyseRange(args: readonly CatalogArg[], context?: CatalogContext): RangeAnalysis {
-  const language =
-    optionalTextArgument(args, 3, 'language')?.toLowerCase() ?? context?.locale ?? 'en';
-  if (language !== 'en' && language !== 'ru') {
-    throw new AnalyticsError('invalid_argument', 'language must be "en" or "ru".', {
-      argument: 'language',
-    });
-  }
-  const locale: Locale = language;
-  const asOf: CalendarDay | undefined = optionalNumberArgument(args, 1, 'asOf');
-  if (asOf !== undefined && !Number.isInteger(asOf)) {
-    throw new AnalyticsError('invalid_argument', 'asOf must be a date.', { argument: 'asOf' });
-  }
+  const locale: Locale = languageArgument(args, 3, context);
+  const asOf: CalendarDay | undefined = optionalDayArgument(args, 1, 'asOf');
   const read = transactionRangeArgument(args, 0, 'transactions', locale, context);
   const summaries = summariseCustomers(read.transactions, asOf === undefined ? {} : { asOf });
   return {

@@ -3,6 +3,7 @@ import { AnalyticsError } from '../errors';
 import { ExactAccumulator } from '../math/exact-sum';
 import { median } from '../math/statistics';
 import type { Transaction } from '../sheet-data/types';
+import { retentionError } from './retention-messages';
 import {
   assertDay,
   assertNumberAtLeast,
@@ -312,13 +313,7 @@ export function lostClientsFromHistories(
   assertDay(asOf, 'asOf');
   const periodMonths = options.periodMonths ?? 12;
   if (!Number.isInteger(periodMonths) || periodMonths < 1) {
-    throw new AnalyticsError(
-      'invalid_argument',
-      'periodMonths must be a whole number of at least 1.',
-      {
-        periodMonths,
-      },
-    );
+    throw retentionError('invalid_argument', 'error.periodMonths', {}, { periodMonths });
   }
   const o = resolveWindowOptions(options);
   const periodStart = addMonths(asOf, -periodMonths);

@@ -1,12 +1,18 @@
 import { formatIsoDay, type CalendarDay } from '../calendar';
-import { transactionRangeArgument } from '../catalog/catalog-arguments';
+import {
+  languageArgument,
+  optionalDayArgument,
+  optionalIntegerArgument,
+  optionalNumberArgument,
+  transactionRangeArgument,
+} from '../catalog/catalog-arguments';
 import type { CatalogArg, CatalogContext, CatalogFunction, CatalogScalar } from '../catalog/types';
-import { AnalyticsError } from '../errors';
-import { localeFromTag } from '../i18n/translate';
+import type { Locale } from '../i18n/translate';
 import type { Transaction } from '../sheet-data/types';
 import { cohortRetention } from './cohort-retention';
 import { lostClients } from './lost-clients';
 import { describeRetentionAlert, retentionAlerts } from './retention-alerts';
+import { retentionError } from './retention-messages';
 
 const dataParam = {
   name: 'transactions',
@@ -29,36 +35,31 @@ const asOfParam = {
   },
 } as const;
 
-/** Reads the range as a transaction list; a client list cannot give these analyses. */
+/**
+ * Reads the range as a transaction list in the call's language (a client list cannot give these
+ * analyses).
+ */
 function transactionsOf(
   args: readonly CatalogArg[],
   context: CatalogContext | undefined,
+  locale: Locale,
 ): readonly Transaction[] {
-  return transactionRangeArgument(args, 0, 'transactions', context?.locale ?? 'en', context)
-    .transactions;
+  return transactionRangeArgument(args, 0, 'transactions', locale, context).transactions;
 }
 
-function asOfOf(arg: CatalogArg, transactions: readonly Transaction[]): CalendarDay {
-  if (arg === undefined) {
-    let latest = -Infinity;
-    for (const t of transactions) if (t.amount >= 0 && t.day > latest) latest = t.day;
-    if (latest === -Infinity) {
-      throw new AnalyticsError('empty_input', 'The range has no purchase to stand on.');
-    }
-    return latest + 1;
-  }
-  if (typeof arg !== 'number' || !Number.isInteger(arg)) {
-    throw new AnalyticsError('invalid_argument', 'asOf must be a date.');
-  }
-  return arg;
+/** The `asOf` argument (index 1), by default the day after the latest purchase. */
+function asOfOf(args: readonly CatalogArg[], transactions: readonly Transaction[]): CalendarDay {
+  const given = optionalDayArgument(args, 1, 'asOf');
+  if (given !== undefined) return given;
+  let latest = -Infinity;
+  for (const t of transactions) if (t.amount >= 0 && t.day > latest) latest = t.day;
+  if (latest === -Infinity) throw retentionError('empty_input', 'error.noPurchaseToStandOn');
+  return latest + 1;
 }
 
-function optionalNumber(arg: CatalogArg, name: string): number | undefined {
-  if (arg === undefined) return undefined;
-  if (typeof arg !== 'number' || !Number.isFinite(arg)) {
-    throw new AnalyticsError('invalid_argument', `${name} must be a number.`);
-  }
-  return arg;
+/** The host's language: these functions have no `language` argument. */
+function hostLocale(context: CatalogContext | undefined): Locale {
+  return context?.locale ?? 'en';
 }
 
 /**
@@ -93,9 +94,9 @@ export const retentionCatalog: readonly CatalogFunction[] = [
       result: 'Ann | 2023-12-01 | 2024-03-03 | 12000 | 1000 | 240000',
     },
     implementation: (args, context) => {
-      const transactions = transactionsOf(args, context);
-      const asOf = asOfOf(args[1], transactions);
-      const expected = optionalNumber(args[2], 'expectedMonths');
+      const transactions = transactionsOf(args, context, hostLocale(context));
+      const asOf = asOfOf(args, transactions);
+      const expected = optionalNumberArgument(args, 2, 'expectedMonths');
       const result = lostClients(transactions, {
         asOf,
         ...(expected === undefined ? {} : { expectedRemainingMonths: expected }),
@@ -134,18 +135,15 @@ export const retentionCatalog: readonly CatalogFunction[] = [
     result: 'scalar',
     example: { formula: '=CHURN_RATE_PERIOD(A1:C15, DATE(2024,6,1))', result: '0.5' },
     implementation: (args, context) => {
-      const transactions = transactionsOf(args, context);
-      const asOf = asOfOf(args[1], transactions);
-      const months = optionalNumber(args[2], 'periodMonths');
+      const transactions = transactionsOf(args, context, hostLocale(context));
+      const asOf = asOfOf(args, transactions);
+      const months = optionalIntegerArgument(args, 2, 'periodMonths');
       const { totals } = lostClients(transactions, {
         asOf,
         ...(months === undefined ? {} : { periodMonths: months }),
       });
       if (totals.churnRate === null) {
-        throw new AnalyticsError(
-          'not_available',
-          'No client was active at the start of the period.',
-        );
+        throw retentionError('not_available', 'error.noActiveAtStart');
       }
       return totals.churnRate;
     },
@@ -166,8 +164,8 @@ export const retentionCatalog: readonly CatalogFunction[] = [
         optional: true,
         unit: 'en or ru',
         description: {
-          en: 'Language of the alert texts; default en.',
-          ru: 'Язык текстов; по умолчанию en.',
+          en: 'Language of the alert texts and messages: "en" or "ru". Default: the language of Excel or of the spreadsheet (English if it is neither).',
+          ru: 'Язык текстов сигналов и сообщений: "en" или "ru". По умолчанию — язык Excel или таблицы (английский, если это другой язык).',
         },
       },
     ],
@@ -178,10 +176,9 @@ export const retentionCatalog: readonly CatalogFunction[] = [
         'S | A regular has gone quiet | Purchases: 3, usually every 10 days; no purchase for 41 days (more than 20). | Call personally before the client is lost; remind them of their usual purchase.',
     },
     implementation: (args, context) => {
-      const transactions = transactionsOf(args, context);
-      const asOf = asOfOf(args[1], transactions);
-      const language = args[2];
-      const locale = localeFromTag(typeof language === 'string' ? language : undefined);
+      const locale = languageArgument(args, 2, context);
+      const transactions = transactionsOf(args, context, locale);
+      const asOf = asOfOf(args, transactions);
       return retentionAlerts(transactions, { asOf }).map((a): CatalogScalar[] => {
         const text = describeRetentionAlert(a, locale);
         return [a.clientName, text.title, text.evidence, text.action];
@@ -202,8 +199,8 @@ export const retentionCatalog: readonly CatalogFunction[] = [
       result: '2024-01 | 2 | 1 | 0.5 | 0.5',
     },
     implementation: (args, context) => {
-      const transactions = transactionsOf(args, context);
-      const asOf = asOfOf(args[1], transactions);
+      const transactions = transactionsOf(args, context, hostLocale(context));
+      const asOf = asOfOf(args, transactions);
       const { cohorts } = cohortRetention(transactions, { asOf });
       const width = cohorts.reduce((w, c) => Math.max(w, c.activeShares.length), 0);
       return cohorts.map((c): CatalogScalar[] => [

@@ -1,4 +1,5 @@
-import type { MessageTable } from '../i18n/translate';
+import { messageError, type AnalyticsError, type AnalyticsErrorCode } from '../errors';
+import type { MessageParams, MessageTable } from '../i18n/translate';
 
 /**
  * User-facing text of the retention analyses (lost clients, alerts, cohorts, migration,
@@ -246,6 +247,29 @@ export const retentionMessages = {
     en: 'the migration periods must end before the as-of day {asOf}: a period ends on {end}.',
     ru: 'периоды миграции должны заканчиваться до даты анализа {asOf}: один из них заканчивается {end}.',
   },
+
+  'error.noPurchaseToStandOn': {
+    en: 'The range has no purchase to stand on.',
+    ru: 'В диапазоне нет покупки, от которой можно отсчитать дату анализа.',
+  },
+  'error.noActiveAtStart': {
+    en: 'No client was active at the start of the period.',
+    ru: 'В начале периода не было ни одного активного клиента.',
+  },
+  'error.periodMonths': {
+    en: 'periodMonths must be a whole number of at least 1.',
+    ru: 'periodMonths: нужно целое число не меньше 1.',
+  },
 } as const satisfies MessageTable;
 
 export type RetentionMessageId = keyof typeof retentionMessages;
+
+/** An `AnalyticsError` with the English text of retention message `id`, the id kept in `details`. */
+export function retentionError(
+  code: AnalyticsErrorCode,
+  id: RetentionMessageId,
+  params: MessageParams = {},
+  extra: Readonly<Record<string, unknown>> = {},
+): AnalyticsError {
+  return messageError(code, 'retention', retentionMessages, id, params, extra);
+}

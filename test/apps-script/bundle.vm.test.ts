@@ -350,7 +350,7 @@ describe('the built Apps Script project', () => {
         }),
       ).toThrow(/./);
       expect(() => vm.runInContext('CAC(100, "many")', ctx)).toThrow(
-        'Argument newClients: expected a number.',
+        'newClients must be a number, not "many".',
       );
     });
   });
