@@ -1,5 +1,4 @@
 import { AnalyticsError, rejectedRowsOfError } from '../errors';
-import { formatNumber } from '../i18n/format-number';
 import { translate, type Locale } from '../i18n/translate';
 import { uiMessages } from '../i18n/ui-messages';
 import type { AnnotationColumn } from '../host';
@@ -136,7 +135,7 @@ function withRejectedRowsInMessage(error: unknown, locale: Locale): unknown {
   if (rows.length > REJECTED_ROWS_IN_MESSAGE) {
     parts.push(
       translate(uiMessages, 'errorRejectedMore', locale, {
-        count: formatNumber(rows.length - REJECTED_ROWS_IN_MESSAGE, locale, 0),
+        count: rows.length - REJECTED_ROWS_IN_MESSAGE,
       }),
     );
   }

@@ -153,7 +153,7 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
     );
     expect(await segment.textContent()).toContain('Action: Ask for reviews and referrals.');
     expect(await page.locator('#results').textContent()).toContain(
-      uiMessages.resultSheets.en.replace('{clients}', '2').replace('{sheets}', 'Segments, ABC-XYZ'),
+      '2 clients analysed; sheets written: Segments, ABC-XYZ.',
     );
     expect(await page.locator('#progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(
       1,
@@ -173,6 +173,8 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
     expect(await page.locator('#results h2').first().textContent()).toBe(
       sidebarMessages.stepResults.ru,
     );
+    // 2 клиента, not "клиентов: 2": the segment size takes the Russian plural form of its count.
+    expect(await page.locator('#segments .segment b').textContent()).toBe('Champions — 2 клиента');
     await page.close();
   });
 
