@@ -124,6 +124,10 @@ export const uiMessages = {
     en: '{count, plural, one {And # more rejected row.} other {And # more rejected rows.}}',
     ru: 'И ещё отклонённых строк: {count}.',
   },
+  errorRejectedRowsSheet: {
+    en: 'Each rejected row and its reason are listed on the sheet "{sheet}".',
+    ru: 'Все отклонённые строки и причины перечислены на листе «{sheet}».',
+  },
   errorUnexpected: {
     en: 'Something went wrong: {message}',
     ru: 'Что-то пошло не так: {message}',

@@ -94,6 +94,28 @@ function cannedServer(locale: 'en' | 'ru'): ServerHandler {
   };
 }
 
+/** The real server bundle in a vm over `book`, as a handler with Apps Script's JSON transport. */
+function realServer(book: FakeSpreadsheet, userLocale: 'en' | 'ru'): ServerHandler {
+  const { globals } = makeAppsScriptGlobals(book, { userLocale });
+  const server = loadIntoVm(built.code, globals) as Record<string, unknown>;
+  return (name, args) => {
+    const fn = server[name];
+    if (typeof fn !== 'function') throw new Error(`no server function ${name}`);
+    return JSON.parse(JSON.stringify((fn as (...a: unknown[]) => unknown)(...args) ?? null));
+  };
+}
+
+/** A sheet of 30 visits whose every row is rejected: 31.02.2024 does not exist, or a text amount. */
+function allRejectedBook(): FakeSpreadsheet {
+  const book = new FakeSpreadsheet('Визиты', 'Europe/Moscow', 'ru_RU');
+  const rows: (string | number)[][] = [['Клиент', 'Дата', 'Сумма']];
+  for (let i = 0; i < 30; i += 1) {
+    rows.push([`Клиент ${i}`, i % 2 ? '31.02.2024' : '2024-01-05', i % 2 ? 1000 : 'по абонементу']);
+  }
+  book.active.put(1, 1, rows);
+  return book;
+}
+
 describe('the sidebar in headless Chromium with a stub google.script.run', () => {
   it('escapes user data: a client and a header named <img src=x onerror=alert(1)> show as text, no image, no alert', async () => {
     const { page, calls, dialogs } = await openSidebar(
@@ -199,13 +221,7 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
       rows.push([names[i % 4]!, midnightInZone(2024, 1 + (i % 12), 1 + i, zone), 500 + 10 * i]);
     }
     book.active.put(1, 1, rows);
-    const { globals } = makeAppsScriptGlobals(book, { userLocale: 'ru' });
-    const server = loadIntoVm(built.code, globals) as Record<string, unknown>;
-    const handler: ServerHandler = (name, args) => {
-      const fn = server[name];
-      if (typeof fn !== 'function') throw new Error(`no server function ${name}`);
-      return JSON.parse(JSON.stringify((fn as (...a: unknown[]) => unknown)(...args) ?? null));
-    };
+    const handler = realServer(book, 'ru');
     const { page, dialogs } = await openSidebar(browser, built.sidebarHtml, handler, 'ru-RU');
     await page.click('#detect');
     await page.waitForSelector('select[data-role="client"]');
@@ -220,6 +236,28 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
     expect(owned.length).toBeGreaterThan(0);
     expect(book.getSheets()[0]!.getName()).toBe('Продажи');
     expect(book.getSheets()[0]!.read(2, 1, 1, 1)).toEqual([[XSS]]);
+    await page.close();
+  });
+
+  it('every row rejected (real bundle): the Отклонённые строки sheet gets all 30 rows and the error names it; the visits are untouched', async () => {
+    const book = allRejectedBook();
+    const before = book.active.read(1, 1, 31, 3);
+    const { page } = await openSidebar(browser, built.sidebarHtml, realServer(book, 'ru'), 'ru-RU');
+    await page.click('#detect');
+    await page.waitForSelector('select[data-role="client"]');
+    await page.click('#run');
+    await page.waitForSelector('#error:not([hidden])', { timeout: 60_000 });
+    expect(await page.locator('#error').textContent()).toContain(
+      'Все отклонённые строки и причины перечислены на листе «Отклонённые строки».',
+    );
+    const sheet = book.getSheets().find((s) => s.getName() === 'Отклонённые строки');
+    expect(sheet?.getDeveloperMetadata().length).toBeGreaterThan(0);
+    // Title, note, header, then one row per rejected sheet row 2..31.
+    const written = sheet?.read(1, 1, sheet.getLastRow(), 2) ?? [];
+    expect(written.slice(-30).map((r) => r[0])).toEqual(
+      Array.from({ length: 30 }, (_, k) => k + 2),
+    );
+    expect(book.getSheetByName('Визиты')?.read(1, 1, 31, 3)).toEqual(before);
     await page.close();
   });
 });
