@@ -260,4 +260,43 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
     expect(book.getSheetByName('Визиты')?.read(1, 1, 31, 3)).toEqual(before);
     await page.close();
   });
+
+  it('a failed run in a 300×600 sidebar shows its error right under Run, in view, and hides the progress bar', async () => {
+    const { page } = await openSidebar(browser, built.sidebarHtml, (name) => {
+      if (name === 'getSidebarState') return state('en');
+      if (name === 'detectColumns') return detection;
+      throw new Error('No row of the sheet could be read as a purchase.');
+    });
+    await page.setViewportSize({ width: 300, height: 600 });
+    await page.click('#detect');
+    await page.waitForSelector('select[data-role="client"]');
+    await page.locator('#run').scrollIntoViewIfNeeded();
+    await page.click('#run');
+    await page.waitForSelector('#error:not([hidden])');
+    const placed = await page.evaluate(() => {
+      const box = document.getElementById('error')!;
+      const rect = box.getBoundingClientRect();
+      return {
+        after: box.previousElementSibling?.id,
+        inView: rect.top >= 0 && rect.bottom <= window.innerHeight,
+      };
+    });
+    expect(placed).toEqual({ after: 'status', inView: true });
+    expect(await page.locator('#progress').isHidden()).toBe(true);
+    expect(await page.locator('#status').textContent()).toBe('');
+    await page.close();
+  });
+
+  it('a failed detection shows its error right under the Detect button', async () => {
+    const { page } = await openSidebar(browser, built.sidebarHtml, (name) => {
+      if (name === 'getSidebarState') return state('en');
+      throw new Error('The selected range has no data.');
+    });
+    await page.click('#detect');
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.locator('#error').evaluate((box) => box.previousElementSibling?.id)).toBe(
+      'detect',
+    );
+    await page.close();
+  });
 });
