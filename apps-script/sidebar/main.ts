@@ -115,7 +115,7 @@ function render(root: HTMLElement, sidebar: SidebarState): void {
     el('option', ui('sourceCurrentRegion'), { value: 'current-region' }),
     el('option', `${ui('sourceUsedRange')} (${sidebar.activeSheetName})`, { value: 'used-range' }),
   );
-  root.append(el('label', ui('sourceLabel')), source);
+  root.append(el('label', ui('sourceLabel'), { for: 'source' }), source);
   const detect = el('button', ui('detectButton'), { id: 'detect', type: 'button' });
   root.append(detect, el('div', '', { id: 'detection' }));
 
@@ -140,8 +140,17 @@ function render(root: HTMLElement, sidebar: SidebarState): void {
     analyses.append(label);
   }
   root.append(analyses);
-  const asOf = el('input', undefined, { id: 'as-of', type: 'text', placeholder: 'YYYY-MM-DD' });
-  root.append(el('label', ui('asOfLabel')), asOf, el('div', ui('asOfHint'), { class: 'muted' }));
+  const asOf = el('input', undefined, {
+    id: 'as-of',
+    type: 'text',
+    placeholder: sb('asOfPlaceholder'),
+    'aria-describedby': 'as-of-hint',
+  });
+  root.append(
+    el('label', ui('asOfLabel'), { for: 'as-of' }),
+    asOf,
+    el('div', ui('asOfHint'), { id: 'as-of-hint', class: 'muted' }),
+  );
 
   // 4. Output
   root.append(el('h2', ui('stepOutput')));

@@ -64,6 +64,7 @@ export const sidebarMessages = {
   },
   unknownFunction: { en: 'Unknown function {name}.', ru: 'Неизвестная функция {name}.' },
   unknownError: { en: 'Something went wrong.', ru: 'Что-то пошло не так.' },
+  asOfPlaceholder: { en: 'YYYY-MM-DD', ru: 'ГГГГ-ММ-ДД' },
   optionalSuffix: { en: '(optional)', ru: '(необязательно)' },
   unitLabel: { en: 'unit: {unit}', ru: 'единица: {unit}' },
 } satisfies MessageTable;

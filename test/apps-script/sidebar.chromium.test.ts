@@ -299,4 +299,24 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
     );
     await page.close();
   });
+
+  it('the as-of field is named by its visible label and has a placeholder in the user language', async () => {
+    for (const [locale, tag] of [
+      ['ru', 'ru-RU'],
+      ['en', 'en-US'],
+    ] as const) {
+      const { page } = await openSidebar(browser, built.sidebarHtml, cannedServer(locale), tag);
+      await page.waitForSelector('#as-of');
+      const field = page.getByRole('textbox', { name: uiMessages.asOfLabel[locale], exact: true });
+      expect(await field.count()).toBe(1);
+      expect(await field.getAttribute('id')).toBe('as-of');
+      expect(await field.getAttribute('placeholder')).toBe(
+        locale === 'ru' ? 'ГГГГ-ММ-ДД' : 'YYYY-MM-DD',
+      );
+      expect(await page.getByLabel(uiMessages.sourceLabel[locale], { exact: true }).count()).toBe(
+        1,
+      );
+      await page.close();
+    }
+  });
 });
