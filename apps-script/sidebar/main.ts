@@ -82,10 +82,17 @@ function byId<T extends HTMLElement>(id: string): T {
   return node as T;
 }
 
-function showError(error: unknown): void {
+/**
+ * Shows the error right after `near` (the action the user took, or its status line), so it is
+ * read where the user is looking, and scrolls it into view in a short sidebar. The box is
+ * `role="alert"`, so a screen reader announces it without moving the focus off the button.
+ */
+function showError(error: unknown, near: HTMLElement): void {
   const box = byId<HTMLDivElement>('error');
   box.textContent = error instanceof Error ? error.message : String(error);
+  near.after(box);
   box.hidden = false;
+  box.scrollIntoView({ block: 'nearest' });
 }
 
 function clearError(): void {
@@ -108,7 +115,7 @@ function render(root: HTMLElement, sidebar: SidebarState): void {
     el('option', ui('sourceCurrentRegion'), { value: 'current-region' }),
     el('option', `${ui('sourceUsedRange')} (${sidebar.activeSheetName})`, { value: 'used-range' }),
   );
-  root.append(el('label', ui('sourceLabel')), source);
+  root.append(el('label', ui('sourceLabel'), { for: 'source' }), source);
   const detect = el('button', ui('detectButton'), { id: 'detect', type: 'button' });
   root.append(detect, el('div', '', { id: 'detection' }));
 
@@ -133,8 +140,17 @@ function render(root: HTMLElement, sidebar: SidebarState): void {
     analyses.append(label);
   }
   root.append(analyses);
-  const asOf = el('input', undefined, { id: 'as-of', type: 'text', placeholder: 'YYYY-MM-DD' });
-  root.append(el('label', ui('asOfLabel')), asOf, el('div', ui('asOfHint'), { class: 'muted' }));
+  const asOf = el('input', undefined, {
+    id: 'as-of',
+    type: 'text',
+    placeholder: sb('asOfPlaceholder'),
+    'aria-describedby': 'as-of-hint',
+  });
+  root.append(
+    el('label', ui('asOfLabel'), { for: 'as-of' }),
+    asOf,
+    el('div', ui('asOfHint'), { id: 'as-of-hint', class: 'muted' }),
+  );
 
   // 4. Output
   root.append(el('h2', ui('stepOutput')));
@@ -240,7 +256,7 @@ async function onDetect(): Promise<void> {
     renderDetection(detection);
     byId<HTMLButtonElement>('run').disabled = false;
   } catch (error) {
-    showError(error);
+    showError(error, detect);
   } finally {
     detect.disabled = false;
   }
@@ -323,13 +339,14 @@ function renderResults(result: RunStepResult, mode: WriteMode): void {
 async function onRun(): Promise<void> {
   if (state.running) return;
   clearError();
+  const status = byId<HTMLDivElement>('status');
   if (state.detection === null) {
-    showError(new Error(sb('detectFirst')));
+    showError(new Error(sb('detectFirst')), status);
     return;
   }
   const asOfText = byId<HTMLInputElement>('as-of').value.trim();
   if (asOfText !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(asOfText)) {
-    showError(new Error(ui('asOfInvalid')));
+    showError(new Error(ui('asOfInvalid')), status);
     return;
   }
   const mode = chosenMode();
@@ -345,9 +362,9 @@ async function onRun(): Promise<void> {
   };
   const run = byId<HTMLButtonElement>('run');
   const progress = byId<HTMLProgressElement>('progress');
-  const status = byId<HTMLDivElement>('status');
   state.running = true;
   run.disabled = true;
+  byId<HTMLDivElement>('results').textContent = '';
   progress.hidden = false;
   progress.value = 0;
   status.textContent = ui('phaseReading');
@@ -367,8 +384,10 @@ async function onRun(): Promise<void> {
       cursor = step.cursor;
     }
   } catch (error) {
-    showError(error);
+    // The error replaces the status line and the bar: nothing is in progress any more.
     status.textContent = '';
+    progress.hidden = true;
+    showError(error, status);
   } finally {
     state.running = false;
     run.disabled = false;

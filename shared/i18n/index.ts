@@ -1,2 +1,3 @@
 export * from './translate';
 export * from './format-number';
+export * from './plural-forms';

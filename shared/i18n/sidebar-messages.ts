@@ -14,8 +14,8 @@ export const sidebarMessages = {
     ru: 'Откройте лист с клиентами или покупками и выберите Расширения → Клиентская база → Анализ клиентов. Функции вроде =RFM(A1:C500) работают в любой ячейке.',
   },
   removedSheets: {
-    en: 'Removed {count} result sheet(s).',
-    ru: 'Удалено листов с результатами: {count}.',
+    en: '{count, plural, one {Removed # result sheet.} other {Removed # result sheets.}}',
+    ru: '{count, plural, one {Удалён # лист с результатами.} few {Удалено # листа с результатами.} many {Удалено # листов с результатами.} other {Удалено # листа с результатами.}}',
   },
 
   loading: { en: 'Loading…', ru: 'Загрузка…' },
@@ -24,7 +24,10 @@ export const sidebarMessages = {
     en: 'Segments: who they are and what to do',
     ru: 'Сегменты: кто это и что делать',
   },
-  segmentClients: { en: '{count} clients', ru: 'клиентов: {count}' },
+  segmentClients: {
+    en: '{count, plural, one {# client} other {# clients}}',
+    ru: '{count, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}}',
+  },
   segmentMeaning: { en: 'Who: {text}', ru: 'Кто: {text}' },
   segmentAction: { en: 'Action: {text}', ru: 'Что делать: {text}' },
   segmentExamples: { en: 'For example: {names}', ru: 'Например: {names}' },
@@ -39,6 +42,7 @@ export const sidebarMessages = {
   },
   unknownFunction: { en: 'Unknown function {name}.', ru: 'Неизвестная функция {name}.' },
   unknownError: { en: 'Something went wrong.', ru: 'Что-то пошло не так.' },
+  asOfPlaceholder: { en: 'YYYY-MM-DD', ru: 'ГГГГ-ММ-ДД' },
   optionalSuffix: { en: '(optional)', ru: '(необязательно)' },
   unitLabel: { en: 'unit: {unit}', ru: 'единица: {unit}' },
 } satisfies MessageTable;

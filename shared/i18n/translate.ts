@@ -1,6 +1,10 @@
+import { selectPluralForms } from './plural-forms';
+
 /**
  * Message tables: every user-facing text of the core and the hosts lives in `shared/i18n` or in an
- * area's `messages.ts`, as an `{ en, ru }` pair. Templates use `{name}` placeholders.
+ * area's `messages.ts`, as an `{ en, ru }` pair. Templates use `{name}` placeholders; a text that
+ * depends on a count gives its forms as `{count, plural, one {# row} other {# rows}}` (CLDR
+ * categories: en one/other, ru one/few/many/other; see `plural-forms.ts`).
  */
 export type Locale = 'en' | 'ru';
 
@@ -23,7 +27,10 @@ export function formatTemplate(template: string, params: MessageParams = {}): st
   });
 }
 
-/** The text of `id` in `locale`, with placeholders filled. Throws on an unknown id (a bug). */
+/**
+ * The text of `id` in `locale`, with plural forms chosen by their numbers and placeholders filled.
+ * Throws on an unknown id or a plural parameter that is not a number (bugs).
+ */
 export function translate<T extends MessageTable>(
   table: T,
   id: keyof T & string,
@@ -32,7 +39,7 @@ export function translate<T extends MessageTable>(
 ): string {
   const entry = table[id];
   if (!entry) throw new Error(`Unknown message id: ${id}`);
-  return formatTemplate(entry[locale], params);
+  return formatTemplate(selectPluralForms(entry[locale], locale, params), params);
 }
 
 /** Picks `ru` for any Russian language tag (`ru`, `ru-RU`), `en` otherwise. */

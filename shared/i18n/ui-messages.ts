@@ -20,8 +20,8 @@ export const uiMessages = {
   sourceTable: { en: 'Table {name}', ru: 'Таблица {name}' },
   detectButton: { en: 'Detect columns', ru: 'Определить столбцы' },
   detectedRegion: {
-    en: '{sheet}!{address}: {rows} data rows, header in row {header}',
-    ru: '{sheet}!{address}: строк данных — {rows}, заголовок в строке {header}',
+    en: '{sheet}!{address}: {rows, plural, one {# data row} other {# data rows}}, header in row {header}',
+    ru: '{sheet}!{address}: {rows, plural, one {# строка данных} few {# строки данных} many {# строк данных} other {# строки данных}}, заголовок в строке {header}',
   },
   shapeTransactions: {
     en: 'Read as a transaction list (a row per purchase).',
@@ -32,8 +32,8 @@ export const uiMessages = {
     ru: 'Прочитано как список клиентов (строка на клиента).',
   },
   rejectedRows: {
-    en: '{count} rows will be left out; their reasons are listed in the report.',
-    ru: 'Строк будет пропущено: {count}; причины перечислены в отчёте.',
+    en: '{count, plural, one {# row will be left out; its reason is listed in the report.} other {# rows will be left out; their reasons are listed in the report.}}',
+    ru: '{count, plural, one {# строка будет пропущена; причина указана в отчёте.} few {# строки будут пропущены; причины перечислены в отчёте.} many {# строк будут пропущены; причины перечислены в отчёте.} other {# строки будут пропущены; причины перечислены в отчёте.}}',
   },
   stepColumns: { en: '2. Columns', ru: '2. Столбцы' },
   columnNone: { en: '(none)', ru: '(нет)' },
@@ -95,11 +95,11 @@ export const uiMessages = {
   phaseWriting: { en: 'Writing results…', ru: 'Запись результатов…' },
   phaseDone: { en: 'Done.', ru: 'Готово.' },
   resultSheets: {
-    en: '{clients} clients analysed; sheets written: {sheets}.',
+    en: '{clients, plural, one {# client analysed} other {# clients analysed}}; sheets written: {sheets}.',
     ru: 'Проанализировано клиентов: {clients}; записаны листы: {sheets}.',
   },
   resultAnnotate: {
-    en: '{clients} clients analysed; columns added at {address}.',
+    en: '{clients, plural, one {# client analysed} other {# clients analysed}}; columns added at {address}.',
     ru: 'Проанализировано клиентов: {clients}; столбцы добавлены в {address}.',
   },
   resultInserted: {
@@ -121,8 +121,12 @@ export const uiMessages = {
   },
   errorRejectedRow: { en: 'Row {row}: {reason}', ru: 'Строка {row}: {reason}' },
   errorRejectedMore: {
-    en: 'And {count} more rejected rows.',
+    en: '{count, plural, one {And # more rejected row.} other {And # more rejected rows.}}',
     ru: 'И ещё отклонённых строк: {count}.',
+  },
+  errorRejectedRowsSheet: {
+    en: 'Each rejected row and its reason are listed on the sheet "{sheet}".',
+    ru: 'Все отклонённые строки и причины перечислены на листе «{sheet}».',
   },
   errorUnexpected: {
     en: 'Something went wrong: {message}',

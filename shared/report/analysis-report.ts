@@ -37,6 +37,7 @@ import type {
 import { ANALYSIS_SECTIONS } from './analysis-extensions';
 import type { AnalysisContext, AnalysisSection } from './analysis-sections';
 import { REPORT_MESSAGES, type ReportMessageId } from './messages';
+import { rejectedRowsSheet } from './rejected-rows-sheet';
 import type { RetentionSectionOptions } from './retention-report';
 import type { Report, ReportSheet, ReportTable, ReportValue } from './types';
 
@@ -795,21 +796,7 @@ export function buildAnalysisReport(
     });
   }
 
-  sheets.push({
-    name: sheetNames.rejected,
-    tables: [
-      {
-        id: 'rejectedRows',
-        title: t('tableRejected'),
-        note: rejectedRows.length === 0 ? t('tableRejectedNoneNote') : t('tableRejectedNote'),
-        columns: [
-          { key: 'row', label: t('columnRow'), kind: 'integer' },
-          { key: 'reason', label: t('columnReason'), kind: 'text' },
-        ],
-        rows: rejectedRows.map((rejected) => [rejected.row, rejected.reason]),
-      },
-    ],
-  });
+  sheets.push(rejectedRowsSheet(rejectedRows, locale));
 
   const context: AnalysisContext = {
     read: sectionRead,

@@ -5,3 +5,4 @@ export * from './analysis-extensions';
 export * from './messages';
 export * from './cli-messages';
 export * from './clv-report';
+export * from './rejected-rows-sheet';

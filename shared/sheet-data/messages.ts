@@ -92,8 +92,8 @@ export const SHEET_DATA_MESSAGES = {
     ru: 'Строка заголовка {row} вне данных (строки {first}–{last}).',
   },
   missingColumns: {
-    en: 'Cannot find the {missing} column. Name it in the header (for example Client, Date, Amount) or choose the columns by hand.',
-    ru: 'Не найден столбец: {missing}. Подпишите его в заголовке (например Клиент, Дата, Сумма) или выберите столбцы вручную.',
+    en: '{count, plural, one {Cannot find the {missing} column. Name it} other {Cannot find the {missing} columns. Name them}} in the header (for example Client, Date, Amount) or choose the columns by hand.',
+    ru: '{count, plural, one {Не найден столбец: {missing}. Подпишите его} few {Не найдены столбцы: {missing}. Подпишите их} many {Не найдены столбцы: {missing}. Подпишите их} other {Не найдены столбцы: {missing}. Подпишите их}} в заголовке (например Клиент, Дата, Сумма) или выберите столбцы вручную.',
   },
   missingClientListColumns: {
     en: 'Cannot read a client list: it needs a client column and a last purchase, purchase count or total revenue column.',

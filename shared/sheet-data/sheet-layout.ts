@@ -147,7 +147,10 @@ export function sheetLayout(grid: Grid, options: ReadSheetOptions): SheetLayout 
       );
     throw new AnalyticsError(
       'missing_column',
-      message('missingColumns', { missing: missing.join(message('listSeparator')) }),
+      message('missingColumns', {
+        missing: missing.join(message('listSeparator')),
+        count: missing.length,
+      }),
       { missing },
     );
   }

@@ -13,6 +13,7 @@ import {
   runSource,
   runStepProgress,
   sheetWriteCount,
+  throwPlanFailure,
 } from './run-plan';
 import type { SpreadsheetHostNow } from './spreadsheet-host-now';
 import type { WorkflowCore } from './workflow-core';
@@ -48,7 +49,8 @@ export interface RunAnalysesNowResult extends RunAnalysesResult {
  * into calls writes what one call writes. `sheets`, `deletedSheets` and `annotation` are what this
  * call did; `writtenSheetNames` covers the whole run.
  * Throws `AnalyticsError` ('invalid_argument' when no analysis is chosen; whatever the reader, the
- * report builder and the host throw).
+ * report builder and the host throw; when every row was rejected, in `sheets` mode the error naming
+ * the Rejected rows sheet, once the call has written it, as `runAnalyses` does).
  *
  * Example: three report sheets with `shouldPause: () => true` take three calls, resumed at steps
  * 1 and 2, and leave the same sheets as one call (checked in test/shared/workflows).
@@ -83,6 +85,7 @@ export function runAnalysesNow(
     }
     performRunStepNow(step, host, log);
   }
+  if (nextStep === null) throwPlanFailure(plan);
   const next = nextStep === null ? undefined : plan.steps[nextStep];
   const writtenSheetNames = plan.steps
     .slice(0, nextStep ?? plan.steps.length)

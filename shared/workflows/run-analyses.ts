@@ -19,6 +19,7 @@ import {
   runResult,
   runSource,
   runStepProgress,
+  throwPlanFailure,
 } from './run-plan';
 import type { SegmentSummary } from './segment-summary';
 import { inThreadEngine, type WorkflowEngine } from './workflow-engine';
@@ -69,7 +70,9 @@ export interface RunAnalysesResult {
  * the UI between steps and reports progress 0..1. The steps are those of `run-plan.ts`, which the
  * synchronous `runAnalysesNow` (Apps Script) runs too.
  * Throws `AnalyticsError` ('invalid_argument' when no analysis is chosen; whatever the reader and
- * the report builder throw, with localised messages).
+ * the report builder throw, with localised messages). When every row was rejected, `sheets` mode
+ * first writes the Rejected rows sheet and throws an error naming it; annotate mode throws with
+ * the first rejected rows in the message.
  *
  * Example: RFM on a three-client sheet in `sheets` mode writes the report's sheets and leaves the
  * user's cells unchanged (checked in test/shared/workflows with a fake workbook).
@@ -105,6 +108,7 @@ export async function runAnalyses(
     await performRunStep(step, host, log);
     if (index < plan.steps.length - 1) await host.yieldToUi();
   }
+  throwPlanFailure(plan);
   emitProgress(listeners, progressUpdate('done', 1, 1));
   return runResult(options.mode, computed, log);
 }

@@ -20,7 +20,7 @@ import { chooseOwnedSheetName } from './owned-sheet-name';
 import { progressUpdate } from './progress';
 import type { RunAnalysesOptions, RunAnalysesResult, WriteMode } from './run-analyses';
 import type { SpreadsheetHostNow } from './spreadsheet-host-now';
-import type { ComputeRequest, ComputeResult } from './workflow-engine';
+import type { ComputeFailure, ComputeRequest, ComputeResult } from './workflow-engine';
 
 /**
  * The parts of a run every host shares. A run is: check the options, read the region, compute
@@ -56,6 +56,11 @@ export type RunStep =
 export interface RunPlan {
   readonly mode: WriteMode;
   readonly steps: readonly RunStep[];
+  /**
+   * The error to throw once the steps are done, when every row was rejected (`computed.failure`):
+   * the steps then only write the Rejected rows sheet, and the message names it.
+   */
+  readonly failure?: ComputeFailure;
 }
 
 /** What the steps of a run did so far (filled by `performRunStep` / `performRunStepNow`). */
@@ -102,7 +107,7 @@ export function regionRefOf(region: RegionRef): RegionRef {
 /**
  * The compute request of a run over a region just read: the reader gets the options' date system
  * (else the host's), mapping and header row; annotate mode asks for the annotation columns through
- * the region's last row.
+ * the region's last row, `sheets` mode for the Rejected rows sheet should every row be rejected.
  */
 export function runComputeRequest(
   region: SheetRegion,
@@ -123,7 +128,7 @@ export function runComputeRequest(
     },
     ...(options.mode === 'annotate'
       ? { annotateThroughRow: region.firstRowNumber + region.rowCount - 1 }
-      : {}),
+      : { rejectedRowsSheetOnFailure: true }),
     ...(options.withJson === false ? { withJson: false } : {}),
     ...(options.withSegments === true ? { withSegments: true } : {}),
   };
@@ -145,6 +150,10 @@ export interface RunPlanContext {
  * planning again after some sheets were written gives the same names (a sheet the run wrote is
  * owned, so its name stays free), which is what lets a run resume from a step index. Owned sheets
  * whose names the report no longer uses are deleted, compared case-insensitively.
+ *
+ * When every row was rejected (`computed.failure`), the plan writes the Rejected rows sheet the
+ * same way, deletes nothing (the sheets of the last good run stay), brings it to the front and
+ * carries the error, its message naming that sheet (`errorRejectedRowsSheet`).
  *
  * Example: report sheets `Segments, Clients` over a workbook with a user sheet `Segments` and an
  * owned `Old` plan `writeSheet Segments (2)`, `writeSheet Clients`, `deleteSheet Old`,
@@ -180,14 +189,32 @@ export function planRun(computed: ComputeResult, context: RunPlanContext): RunPl
     total,
   }));
   const keep = new Set(names.map((n) => n.toLowerCase()));
-  for (const sheet of context.existingSheets) {
+  for (const sheet of computed.failure === undefined ? context.existingSheets : []) {
     if (sheet.owned && !keep.has(sheet.name.toLowerCase())) {
       steps.push({ kind: 'deleteSheet', name: sheet.name });
     }
   }
   const first = names[0];
   if (first !== undefined) steps.push({ kind: 'activateSheet', name: first });
-  return { mode: 'sheets', steps };
+  if (computed.failure === undefined) return { mode: 'sheets', steps };
+  const where = translate(uiMessages, 'errorRejectedRowsSheet', context.locale, {
+    sheet: first ?? '',
+  });
+  return {
+    mode: 'sheets',
+    steps,
+    failure: { code: computed.failure.code, message: `${computed.failure.message} ${where}` },
+  };
+}
+
+/**
+ * Throws the plan's `failure` as an `AnalyticsError` (code and message kept); a run calls it once
+ * every step is done. Does nothing for a plan without one.
+ */
+export function throwPlanFailure(plan: RunPlan): void {
+  if (plan.failure !== undefined) {
+    throw new AnalyticsError(plan.failure.code, plan.failure.message);
+  }
 }
 
 /** How many `writeSheet` steps a plan has (they come first). */

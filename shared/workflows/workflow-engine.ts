@@ -1,8 +1,8 @@
-import { AnalyticsError, rejectedRowsOfError } from '../errors';
-import { formatNumber } from '../i18n/format-number';
+import { AnalyticsError, rejectedRowsOfError, type AnalyticsErrorCode } from '../errors';
 import { translate, type Locale } from '../i18n/translate';
 import { uiMessages } from '../i18n/ui-messages';
 import type { AnnotationColumn } from '../host';
+import { rejectedRowsReport } from '../report/rejected-rows-sheet';
 import type { Report } from '../report/types';
 import { detectHeaderRow, headerText, isBlankCell } from '../sheet-data/detect-header-row';
 import { mapColumns } from '../sheet-data/map-columns';
@@ -55,6 +55,18 @@ export interface ComputeRequest {
   readonly withJson?: boolean;
   /** True to add the RFM segment summary (`segments`) a UI lists after a run; default false. */
   readonly withSegments?: boolean;
+  /**
+   * True (a run writing report sheets) to get, when the report cannot be built because every row
+   * was rejected, a result with `failure` and a report of only the Rejected rows sheet, to write
+   * before showing the error; default false: the error is thrown with the first rows in its message.
+   */
+  readonly rejectedRowsSheetOnFailure?: boolean;
+}
+
+/** The error a run shows after writing the Rejected rows sheet (plain data, worker safe). */
+export interface ComputeFailure {
+  readonly code: AnalyticsErrorCode;
+  readonly message: string;
 }
 
 export interface ComputeResult {
@@ -68,6 +80,11 @@ export interface ComputeResult {
   readonly annotationColumns?: readonly AnnotationColumn[];
   /** Present when `withSegments` was true (see `segmentSummaries`). */
   readonly segments?: readonly SegmentSummary[];
+  /**
+   * Present when `rejectedRowsSheetOnFailure` was true and every row was rejected: the report
+   * builder's error; `report` then holds only the Rejected rows sheet and there are no clients.
+   */
+  readonly failure?: ComputeFailure;
 }
 
 /**
@@ -136,7 +153,7 @@ function withRejectedRowsInMessage(error: unknown, locale: Locale): unknown {
   if (rows.length > REJECTED_ROWS_IN_MESSAGE) {
     parts.push(
       translate(uiMessages, 'errorRejectedMore', locale, {
-        count: formatNumber(rows.length - REJECTED_ROWS_IN_MESSAGE, locale, 0),
+        count: rows.length - REJECTED_ROWS_IN_MESSAGE,
       }),
     );
   }
@@ -147,7 +164,9 @@ function withRejectedRowsInMessage(error: unknown, locale: Locale): unknown {
  * Read, analyse and (for annotate mode) build the annotation columns, in one step: the compute
  * part of every run, whichever host started it (`runAnalyses` through an engine,
  * `runAnalysesNow` directly). Throws what the reader and the report builder throw; when every row
- * was rejected, the error's message lists the first rejected rows with their reasons.
+ * was rejected, the error's message lists the first rejected rows with their reasons, or, with
+ * `rejectedRowsSheetOnFailure`, the result carries the error as `failure` and a report of every
+ * rejected row (`rejectedRowsReport`).
  */
 export function computeAnalyses(
   request: ComputeRequest,
@@ -158,6 +177,22 @@ export function computeAnalyses(
   try {
     built = core.buildReport(read, request.report);
   } catch (error) {
+    const rejected = rejectedRowsOfError(error);
+    if (
+      request.rejectedRowsSheetOnFailure === true &&
+      error instanceof AnalyticsError &&
+      rejected.length > 0
+    ) {
+      return {
+        headerRow: read.headerRow,
+        notes: read.notes,
+        rejectedRowCount: rejected.length,
+        clientCount: 0,
+        report: rejectedRowsReport(rejected, request.report.locale),
+        json: null,
+        failure: { code: error.code, message: error.message },
+      };
+    }
     throw withRejectedRowsInMessage(error, request.report.locale);
   }
   return {

@@ -101,7 +101,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-async function openTaskpane(locale: 'en' | 'ru'): Promise<Page> {
+async function openTaskpane(locale: 'en' | 'ru', cells: Cell[][] = userCells): Promise<Page> {
   if (!browser) throw new Error(`Chromium not found at ${CHROMIUM}; run npm run setup`);
   // Routes on the context, so the compute worker's script is served too.
   const context = await browser.newContext();
@@ -139,7 +139,7 @@ async function openTaskpane(locale: 'en' | 'ru'): Promise<Page> {
       w.book = book;
       w.ClientbaseAddin.mountTaskpane(book, { locale });
     },
-    { cells: userCells, locale },
+    { cells, locale },
   );
   expect(errors).toEqual([]);
   return page;
@@ -239,6 +239,28 @@ describe('task pane in headless Chromium against a fake workbook', () => {
       '444',
     ]);
     expect(data?.cells[0]?.[3]).toBe('clientbase: RFM-сегмент');
+    await page.context().close();
+  }, 120_000);
+
+  test('every row rejected: the worker hands back the Rejected rows sheet, which is written with all 8 rows, and the error names it', async () => {
+    const rejected: Cell[][] = [
+      ['Client', 'Date', 'Amount'],
+      ...Array.from({ length: 8 }, (_, k): Cell[] => [`c${k}`, '2024-01-05', 'free']),
+    ];
+    const page = await openTaskpane('en', rejected);
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    await page.getByTestId('run').click();
+    const error = page.getByTestId('error');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.textContent()).toContain(
+      'Each rejected row and its reason are listed on the sheet "Rejected rows".',
+    );
+    const book = await sheets(page);
+    expect(book.find((s) => s.name === 'Data')?.cells).toEqual(rejected);
+    const owned = book.filter((s) => s.owned);
+    expect(owned.map((s) => s.name)).toEqual(['Rejected rows']);
+    expect(owned[0]?.report?.tables[0]?.rows.map((r) => r[0])).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     await page.context().close();
   }, 120_000);
 });

@@ -174,7 +174,7 @@ describe('the built Apps Script project', () => {
     });
     expect(vm.runInContext('removeResultSheets()', context)).toBe(1);
     expect(book.getSheets().map((s) => s.getName())).toEqual(['Clients', 'Mine']);
-    expect(book.toasts).toEqual([sidebarMessages.removedSheets.ru.replace('{count}', '1')]);
+    expect(book.toasts).toEqual(['Удалён 1 лист с результатами.']);
     expect(uiMessages.appTitle.ru).toBeTruthy();
   });
 

@@ -94,6 +94,28 @@ function cannedServer(locale: 'en' | 'ru'): ServerHandler {
   };
 }
 
+/** The real server bundle in a vm over `book`, as a handler with Apps Script's JSON transport. */
+function realServer(book: FakeSpreadsheet, userLocale: 'en' | 'ru'): ServerHandler {
+  const { globals } = makeAppsScriptGlobals(book, { userLocale });
+  const server = loadIntoVm(built.code, globals) as Record<string, unknown>;
+  return (name, args) => {
+    const fn = server[name];
+    if (typeof fn !== 'function') throw new Error(`no server function ${name}`);
+    return JSON.parse(JSON.stringify((fn as (...a: unknown[]) => unknown)(...args) ?? null));
+  };
+}
+
+/** A sheet of 30 visits whose every row is rejected: 31.02.2024 does not exist, or a text amount. */
+function allRejectedBook(): FakeSpreadsheet {
+  const book = new FakeSpreadsheet('Визиты', 'Europe/Moscow', 'ru_RU');
+  const rows: (string | number)[][] = [['Клиент', 'Дата', 'Сумма']];
+  for (let i = 0; i < 30; i += 1) {
+    rows.push([`Клиент ${i}`, i % 2 ? '31.02.2024' : '2024-01-05', i % 2 ? 1000 : 'по абонементу']);
+  }
+  book.active.put(1, 1, rows);
+  return book;
+}
+
 describe('the sidebar in headless Chromium with a stub google.script.run', () => {
   it('escapes user data: a client and a header named <img src=x onerror=alert(1)> show as text, no image, no alert', async () => {
     const { page, calls, dialogs } = await openSidebar(
@@ -153,7 +175,7 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
     );
     expect(await segment.textContent()).toContain('Action: Ask for reviews and referrals.');
     expect(await page.locator('#results').textContent()).toContain(
-      uiMessages.resultSheets.en.replace('{clients}', '2').replace('{sheets}', 'Segments, ABC-XYZ'),
+      '2 clients analysed; sheets written: Segments, ABC-XYZ.',
     );
     expect(await page.locator('#progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(
       1,
@@ -173,6 +195,8 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
     expect(await page.locator('#results h2').first().textContent()).toBe(
       sidebarMessages.stepResults.ru,
     );
+    // 2 клиента, not "клиентов: 2": the segment size takes the Russian plural form of its count.
+    expect(await page.locator('#segments .segment b').textContent()).toBe('Champions — 2 клиента');
     await page.close();
   });
 
@@ -197,13 +221,7 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
       rows.push([names[i % 4]!, midnightInZone(2024, 1 + (i % 12), 1 + i, zone), 500 + 10 * i]);
     }
     book.active.put(1, 1, rows);
-    const { globals } = makeAppsScriptGlobals(book, { userLocale: 'ru' });
-    const server = loadIntoVm(built.code, globals) as Record<string, unknown>;
-    const handler: ServerHandler = (name, args) => {
-      const fn = server[name];
-      if (typeof fn !== 'function') throw new Error(`no server function ${name}`);
-      return JSON.parse(JSON.stringify((fn as (...a: unknown[]) => unknown)(...args) ?? null));
-    };
+    const handler = realServer(book, 'ru');
     const { page, dialogs } = await openSidebar(browser, built.sidebarHtml, handler, 'ru-RU');
     await page.click('#detect');
     await page.waitForSelector('select[data-role="client"]');
@@ -219,5 +237,86 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
     expect(book.getSheets()[0]!.getName()).toBe('Продажи');
     expect(book.getSheets()[0]!.read(2, 1, 1, 1)).toEqual([[XSS]]);
     await page.close();
+  });
+
+  it('every row rejected (real bundle): the Отклонённые строки sheet gets all 30 rows and the error names it; the visits are untouched', async () => {
+    const book = allRejectedBook();
+    const before = book.active.read(1, 1, 31, 3);
+    const { page } = await openSidebar(browser, built.sidebarHtml, realServer(book, 'ru'), 'ru-RU');
+    await page.click('#detect');
+    await page.waitForSelector('select[data-role="client"]');
+    await page.click('#run');
+    await page.waitForSelector('#error:not([hidden])', { timeout: 60_000 });
+    expect(await page.locator('#error').textContent()).toContain(
+      'Все отклонённые строки и причины перечислены на листе «Отклонённые строки».',
+    );
+    const sheet = book.getSheets().find((s) => s.getName() === 'Отклонённые строки');
+    expect(sheet?.getDeveloperMetadata().length).toBeGreaterThan(0);
+    // Title, note, header, then one row per rejected sheet row 2..31.
+    const written = sheet?.read(1, 1, sheet.getLastRow(), 2) ?? [];
+    expect(written.slice(-30).map((r) => r[0])).toEqual(
+      Array.from({ length: 30 }, (_, k) => k + 2),
+    );
+    expect(book.getSheetByName('Визиты')?.read(1, 1, 31, 3)).toEqual(before);
+    await page.close();
+  });
+
+  it('a failed run in a 300×600 sidebar shows its error right under Run, in view, and hides the progress bar', async () => {
+    const { page } = await openSidebar(browser, built.sidebarHtml, (name) => {
+      if (name === 'getSidebarState') return state('en');
+      if (name === 'detectColumns') return detection;
+      throw new Error('No row of the sheet could be read as a purchase.');
+    });
+    await page.setViewportSize({ width: 300, height: 600 });
+    await page.click('#detect');
+    await page.waitForSelector('select[data-role="client"]');
+    await page.locator('#run').scrollIntoViewIfNeeded();
+    await page.click('#run');
+    await page.waitForSelector('#error:not([hidden])');
+    const placed = await page.evaluate(() => {
+      const box = document.getElementById('error')!;
+      const rect = box.getBoundingClientRect();
+      return {
+        after: box.previousElementSibling?.id,
+        inView: rect.top >= 0 && rect.bottom <= window.innerHeight,
+      };
+    });
+    expect(placed).toEqual({ after: 'status', inView: true });
+    expect(await page.locator('#progress').isHidden()).toBe(true);
+    expect(await page.locator('#status').textContent()).toBe('');
+    await page.close();
+  });
+
+  it('a failed detection shows its error right under the Detect button', async () => {
+    const { page } = await openSidebar(browser, built.sidebarHtml, (name) => {
+      if (name === 'getSidebarState') return state('en');
+      throw new Error('The selected range has no data.');
+    });
+    await page.click('#detect');
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.locator('#error').evaluate((box) => box.previousElementSibling?.id)).toBe(
+      'detect',
+    );
+    await page.close();
+  });
+
+  it('the as-of field is named by its visible label and has a placeholder in the user language', async () => {
+    for (const [locale, tag] of [
+      ['ru', 'ru-RU'],
+      ['en', 'en-US'],
+    ] as const) {
+      const { page } = await openSidebar(browser, built.sidebarHtml, cannedServer(locale), tag);
+      await page.waitForSelector('#as-of');
+      const field = page.getByRole('textbox', { name: uiMessages.asOfLabel[locale], exact: true });
+      expect(await field.count()).toBe(1);
+      expect(await field.getAttribute('id')).toBe('as-of');
+      expect(await field.getAttribute('placeholder')).toBe(
+        locale === 'ru' ? 'ГГГГ-ММ-ДД' : 'YYYY-MM-DD',
+      );
+      expect(await page.getByLabel(uiMessages.sourceLabel[locale], { exact: true }).count()).toBe(
+        1,
+      );
+      await page.close();
+    }
   });
 });

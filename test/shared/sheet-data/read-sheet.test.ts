@@ -1,5 +1,6 @@
 import { AnalyticsError, parseIsoDay } from '../../../shared';
 import { parseDelimitedText, readSheet, type Cell } from '../../../shared/sheet-data';
+import { mustThrow } from '../../thrown-error';
 
 // Reference days come from `parseIsoDay`, itself checked against GNU `date` in the calendar tests.
 const day = (iso: string): number => parseIsoDay(iso) as number;
@@ -606,6 +607,25 @@ describe('readSheet: errors', () => {
     ).toBe('empty_input');
   });
 
+  it('names one missing column in the singular and several in the plural, en and ru', () => {
+    const problem = (grid: string[][], locale: 'en' | 'ru'): string =>
+      mustThrow(() => readSheet(grid, { locale }), AnalyticsError).message;
+    const oneMissing = [
+      ['Client', 'Date'],
+      ['Ann', '2024-03-12'],
+    ];
+    const twoMissing = [
+      ['Client', 'Foo'],
+      ['Ann', '1'],
+    ];
+    expect(problem(oneMissing, 'en')).toMatch(/^Cannot find the amount column\. Name it in /);
+    expect(problem(twoMissing, 'en')).toMatch(
+      /^Cannot find the date, amount columns\. Name them in /,
+    );
+    expect(problem(oneMissing, 'ru')).toMatch(/^Не найден столбец: сумма\. Подпишите его в /);
+    expect(problem(twoMissing, 'ru')).toMatch(/^Не найдены столбцы: дата, сумма\. Подпишите их в /);
+  });
+
   it('throws missing_column naming what is missing, in the locale', () => {
     expect(() =>
       readSheet([
@@ -621,7 +641,7 @@ describe('readSheet: errors', () => {
         ],
         { locale: 'ru' },
       ),
-    ).toThrow('Не найден столбец: клиент, дата, сумма.');
+    ).toThrow('Не найдены столбцы: клиент, дата, сумма. Подпишите их в заголовке');
     expect(codeOf(() => readSheet([['Foo'], ['1']]))).toBe('missing_column');
     expect(
       codeOf(() =>

@@ -1,8 +1,11 @@
 import { dayFromYmd } from '../../../shared/calendar';
+import { AnalyticsError } from '../../../shared/errors';
 import type { Cell } from '../../../shared/sheet-data/types';
 import { detectAvailableAnalyses } from '../../../shared/workflows/available-analyses';
 import { detectColumns } from '../../../shared/workflows/detect-columns';
 import { runAnalyses } from '../../../shared/workflows/run-analyses';
+import { runAnalysesNow } from '../../../shared/workflows/run-analyses-now';
+import { thrownError } from '../../thrown-error';
 import { FakeWorkbook } from './fake-workbook';
 
 // Three clients, worked by hand with issue 2's rank rule score = 1 + floor(5 W / n), n = 3:
@@ -74,23 +77,80 @@ describe('runAnalyses with the real core (fake workbook)', () => {
     expect(cells[1]?.[3]).toBe('Loyal');
   });
 
-  test('when every row is rejected, the error message lists the first 5 rows and how many more', async () => {
+  // Seven clients whose amounts are all text: every row rejected, so no report can be built.
+  const allRejected: Cell[][] = [
+    ['Client', 'Date', 'Amount'],
+    ...Array.from({ length: 7 }, (_, k): Cell[] => [`c${k}`, '2024-01-01', 'abc']),
+  ];
+  const reasonOf = (row: number): string =>
+    `Row ${row}: Cannot read "abc" in column C (Amount) as a number.`;
+  const noPurchase = 'No row of the sheet could be read as a purchase; see the rejected rows.';
+
+  test('when every row is rejected, sheets mode writes all of them to the owned Rejected rows sheet and the error names it', async () => {
     const b = new FakeWorkbook();
-    const bad: Cell[][] = Array.from({ length: 7 }, (_, k) => [`c${k}`, '2024-01-01', 'abc']);
-    b.addUserSheet('Data', [['Client', 'Date', 'Amount'], ...bad]);
+    b.addUserSheet('Data', allRejected);
     const run = runAnalyses(b, { analyses: ['rfm'], mode: 'sheets', locale: 'en' });
-    await expect(run).rejects.toMatchObject({ code: 'empty_input' });
-    const message = await run.catch((error: Error) => error.message);
-    expect(message).toBe(
-      [
-        'No row of the sheet could be read as a purchase; see the rejected rows.',
-        ...[2, 3, 4, 5, 6].map(
-          (row) => `Row ${row}: Cannot read "abc" in column C (Amount) as a number.`,
-        ),
-        'And 2 more rejected rows.',
-      ].join(' '),
+    await expect(run).rejects.toMatchObject({
+      code: 'empty_input',
+      message: `${noPurchase} Each rejected row and its reason are listed on the sheet "Rejected rows".`,
+    });
+    expect(b.sheet('Data').cells).toEqual(allRejected);
+    const owned = b.sheets.filter((s) => s.owned);
+    expect(owned.map((s) => s.name)).toEqual(['Rejected rows']);
+    const table = owned[0]?.report?.tables[0];
+    expect(table?.id).toBe('rejectedRows');
+    expect(table?.rows).toEqual(
+      [2, 3, 4, 5, 6, 7, 8].map((row) => [row, reasonOf(row).replace(`Row ${row}: `, '')]),
     );
+    expect(b.activeSheet).toBe('Rejected rows');
+  });
+
+  test('when every row is rejected, a user sheet named Отклонённые строки is left alone: the rows go to Отклонённые строки (2), which the error names', async () => {
+    const b = new FakeWorkbook();
+    b.addUserSheet('Data', allRejected);
+    b.addUserSheet('Отклонённые строки', [['мои заметки']]);
+    b.sheets.push({ name: 'Сводка', owned: true, cells: [['прошлый запуск']] });
+    const run = runAnalyses(b, { analyses: ['rfm'], mode: 'sheets', locale: 'ru' });
+    await expect(run).rejects.toMatchObject({
+      code: 'empty_input',
+      message: expect.stringMatching(
+        /Все отклонённые строки и причины перечислены на листе «Отклонённые строки \(2\)»\.$/,
+      ),
+    });
+    expect(b.sheet('Отклонённые строки').cells).toEqual([['мои заметки']]);
+    expect(b.sheet('Отклонённые строки (2)').report?.tables[0]?.rows).toHaveLength(7);
+    // A failed run deletes nothing: the owned sheets of the last good run stay.
+    expect(b.sheet('Сводка').cells).toEqual([['прошлый запуск']]);
+    expect(b.writes).toEqual(['write Отклонённые строки (2)', 'activate Отклонённые строки (2)']);
+  });
+
+  test('when every row is rejected, runAnalysesNow (the sidebar) writes the same sheet and throws the same error', async () => {
+    const viaAsync = new FakeWorkbook();
+    viaAsync.addUserSheet('Data', allRejected);
+    const viaSync = new FakeWorkbook();
+    viaSync.addUserSheet('Data', allRejected);
+    const options = { analyses: ['rfm'], mode: 'sheets', locale: 'en' } as const;
+    const asyncError = await runAnalyses(viaAsync, options).catch((error: unknown) => error);
+    const syncError = thrownError(() => runAnalysesNow(viaSync, options), AnalyticsError);
+    expect(syncError).toBeInstanceOf(AnalyticsError);
+    expect(syncError?.message).toBe((asyncError as Error).message);
+    expect(viaSync.sheets).toEqual(viaAsync.sheets);
+    expect(viaSync.writes).toEqual(['write Rejected rows', 'activate Rejected rows']);
+  });
+
+  test('when every row is rejected, annotate mode writes nothing and its message lists the first 5 rows and how many more', async () => {
+    const b = new FakeWorkbook();
+    b.addUserSheet('Data', allRejected);
+    const run = runAnalyses(b, { analyses: ['rfm'], mode: 'annotate', locale: 'en' });
+    await expect(run).rejects.toMatchObject({
+      code: 'empty_input',
+      message: [noPurchase, ...[2, 3, 4, 5, 6].map(reasonOf), 'And 2 more rejected rows.'].join(
+        ' ',
+      ),
+    });
     expect(b.sheets.filter((s) => s.owned)).toEqual([]);
+    expect(b.sheet('Data').cells).toEqual(allRejected);
+    expect(b.writes).toEqual([]);
   });
 
   test('detectColumns finds client, date and amount in columns A..C of a transaction list', async () => {
