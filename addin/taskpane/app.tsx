@@ -20,7 +20,11 @@ import { uiMessages, type UiMessageId } from '../../shared/i18n/ui-messages';
 import type { ColumnMapping, ColumnRole, DateSystem } from '../../shared/sheet-data/types';
 import { columnRoleMessageId } from '../../shared/sheet-data/column-role-label';
 import { ANALYSIS_IDS, type AnalysisId } from '../../shared/workflows/analyses';
-import { detectColumns, type ColumnDetection } from '../../shared/workflows/detect-columns';
+import {
+  detectColumns,
+  detectedRegionSource,
+  type ColumnDetection,
+} from '../../shared/workflows/detect-columns';
 import {
   runAnalyses,
   type RunAnalysesResult,
@@ -157,7 +161,9 @@ export function App(props: AppProps): ReactElement {
       const done = await runAnalyses(
         host,
         {
-          source: sourceOf(source),
+          // The region the user saw detected: the first run brings its summary sheet to the
+          // front, so "the current region" would be read from there.
+          source: detectedRegionSource(detection),
           mapping,
           headerRow: detection.headerRow,
           analyses: ANALYSIS_IDS.filter((a) => analyses.has(a)),

@@ -119,6 +119,10 @@ export const uiMessages = {
     en: 'There is no table named "{name}".',
     ru: 'Нет таблицы с именем «{name}».',
   },
+  errorRegionGone: {
+    en: 'The data detected at {sheet}!{address} is no longer there. Detect the columns again.',
+    ru: 'Данных, найденных в {sheet}!{address}, больше нет. Определите столбцы заново.',
+  },
   errorRejectedRow: { en: 'Row {row}: {reason}', ru: 'Строка {row}: {reason}' },
   errorRejectedMore: {
     en: 'And {count} more rejected rows.',

@@ -218,6 +218,39 @@ describe('task pane in headless Chromium against a fake workbook', () => {
     await page.context().close();
   }, 120_000);
 
+  test('a second Run reads the detected data again, not the summary sheet the first run brought to the front', async () => {
+    const page = await openTaskpane('en');
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    await page.getByTestId('role-amount').selectOption('2');
+    await page.getByTestId('run').click();
+    await settled(page, 'result');
+    const active = (): Promise<string> =>
+      page.evaluate(
+        () => (window as unknown as { book: { activeSheet: string } }).book.activeSheet,
+      );
+    expect(await active()).not.toBe('Data');
+    const writes = await page.evaluate(
+      () => (window as unknown as { book: { writes: string[] } }).book.writes.length,
+    );
+    await page.getByTestId('run').click();
+    // Done when the second run has brought its summary sheet to the front, or failed.
+    await page.waitForFunction(
+      (before) => {
+        const done = (window as unknown as { book: { writes: string[] } }).book.writes;
+        return (
+          (done.length > before && done[done.length - 1]?.startsWith('activate') === true) ||
+          document.querySelector('[data-testid="error"]') !== null
+        );
+      },
+      writes,
+      { timeout: 60_000 },
+    );
+    await settled(page, 'result');
+    expect(await page.getByTestId('result').textContent()).toContain('3 clients analysed');
+    await page.context().close();
+  }, 120_000);
+
   test('annotate mode in Russian adds headed columns only beside the table', async () => {
     const page = await openTaskpane('ru');
     await page.getByTestId('detect').click();
