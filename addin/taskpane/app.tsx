@@ -20,6 +20,7 @@ import { uiMessages, type UiMessageId } from '../../shared/i18n/ui-messages';
 import type { ColumnMapping, ColumnRole, DateSystem } from '../../shared/sheet-data/types';
 import { columnRoleMessageId } from '../../shared/sheet-data/column-role-label';
 import { ANALYSIS_IDS, type AnalysisId } from '../../shared/workflows/analyses';
+import { offeredColumnRoles } from '../../shared/workflows/offered-column-roles';
 import {
   detectColumns,
   detectedRegionSource,
@@ -43,25 +44,6 @@ export interface AppProps {
   /** Where reading and analysing run (the task pane uses a Web Worker). */
   readonly engine: WorkflowEngine;
 }
-
-const ROLES: readonly ColumnRole[] = [
-  'client',
-  'date',
-  'amount',
-  'orderId',
-  'profit',
-  'manager',
-  'channel',
-  'category',
-  'email',
-  'phone',
-  'nps',
-  'complaint',
-  'lastPurchaseDate',
-  'firstPurchaseDate',
-  'purchaseCount',
-  'totalRevenue',
-];
 
 const ANALYSIS_LABEL: Readonly<Record<AnalysisId, UiMessageId>> = {
   rfm: 'analysisRfm',
@@ -268,10 +250,13 @@ export function App(props: AppProps): ReactElement {
       {detection && (
         <section className={styles.section}>
           <Text weight="semibold">{t('stepColumns')}</Text>
-          {ROLES.filter(
-            (role) => mapping[role] !== undefined || ['client', 'date', 'amount'].includes(role),
-          ).map((role) => (
-            <Field key={role} label={t(columnRoleMessageId(role))} orientation="horizontal">
+          {offeredColumnRoles(detection.shape, detection.mapping).map(({ role, required }) => (
+            <Field
+              key={role}
+              label={t(columnRoleMessageId(role))}
+              orientation="horizontal"
+              required={required}
+            >
               <Select
                 data-testid={`role-${role}`}
                 value={mapping[role] === undefined ? '' : String(mapping[role])}

@@ -101,7 +101,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-async function openTaskpane(locale: 'en' | 'ru'): Promise<Page> {
+async function openTaskpane(locale: 'en' | 'ru', cells: Cell[][] = userCells): Promise<Page> {
   if (!browser) throw new Error(`Chromium not found at ${CHROMIUM}; run npm run setup`);
   // Routes on the context, so the compute worker's script is served too.
   const context = await browser.newContext();
@@ -139,7 +139,7 @@ async function openTaskpane(locale: 'en' | 'ru'): Promise<Page> {
       w.book = book;
       w.ClientbaseAddin.mountTaskpane(book, { locale });
     },
-    { cells: userCells, locale },
+    { cells, locale },
   );
   expect(errors).toEqual([]);
   return page;
@@ -249,6 +249,61 @@ describe('task pane in headless Chromium against a fake workbook', () => {
     await settled(page, 'result');
     expect(await page.getByTestId('result').textContent()).toContain('3 clients analysed');
     await page.context().close();
+  }, 120_000);
+
+  test('every role of the detected shape has a drop-down, required ones marked, and "(none)" keeps it', async () => {
+    const roles = (page: Page): Promise<string[]> =>
+      page
+        .locator('[data-testid^="role-"]')
+        .evaluateAll((els) =>
+          els.map(
+            (e) =>
+              `${e.getAttribute('data-testid')}=${(e as HTMLSelectElement).value}` +
+              ((e as HTMLSelectElement).required ? '*' : ''),
+          ),
+        );
+    // "GP $" is no header the reader knows: the profit is picked by hand.
+    const page = await openTaskpane('en', [
+      ['Customer', 'Order date', 'Total', 'GP $', 'Sales rep'],
+      ['Acme Ltd', '2024-01-05', 1200, 300, 'Jim'],
+      ['Beta Inc', '2024-01-20', 800, 120, 'Pam'],
+      ['Acme Ltd', '2024-03-05', 1500, 400, 'Jim'],
+    ]);
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    expect(await roles(page)).toEqual([
+      'role-client=0*',
+      'role-date=1*',
+      'role-amount=2*',
+      'role-orderId=',
+      'role-profit=',
+      'role-manager=4',
+      'role-channel=',
+      'role-category=',
+    ]);
+    await page.getByTestId('role-profit').selectOption('3');
+    await page.getByTestId('role-manager').selectOption('');
+    expect(await roles(page)).toContain('role-profit=3');
+    expect(await roles(page)).toContain('role-manager=');
+    await page.context().close();
+
+    const clients = await openTaskpane('ru', [
+      ['Клиент', 'Последняя покупка', 'Количество покупок', 'Выручка'],
+      ['Анна', '2024-11-02', 7, 21000],
+      ['Борис', '2024-03-15', 2, 4000],
+    ]);
+    await clients.getByTestId('detect').click();
+    await settled(clients, 'detection');
+    expect(await roles(clients)).toEqual([
+      'role-client=0*',
+      'role-lastPurchaseDate=1',
+      'role-firstPurchaseDate=',
+      'role-purchaseCount=2',
+      'role-totalRevenue=3',
+      'role-manager=',
+      'role-channel=',
+    ]);
+    await clients.context().close();
   }, 120_000);
 
   test('annotate mode in Russian adds headed columns only beside the table', async () => {
