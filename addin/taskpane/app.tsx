@@ -341,6 +341,11 @@ export function App(props: AppProps): ReactElement {
             {result.annotation?.insertedColumns === true ? ` ${t('resultInserted')}` : ''}
           </Text>
         )}
+        {result && result.deletedSheets.length > 0 && (
+          <Text block data-testid="result-deleted">
+            {t('resultSheetsDeleted', { sheets: result.deletedSheets.join(', ') })}
+          </Text>
+        )}
         {error !== undefined && (
           <Text block role="alert" data-testid="error" className={styles.error}>
             {error}

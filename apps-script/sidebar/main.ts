@@ -262,7 +262,7 @@ function renderResults(result: RunStepResult, mode: WriteMode): void {
     );
     if (result.deletedSheets.length > 0) {
       box.append(
-        el('p', sb('resultSheetsDeleted', { sheets: result.deletedSheets.join(', ') }), {
+        el('p', ui('resultSheetsDeleted', { sheets: result.deletedSheets.join(', ') }), {
           class: 'muted',
         }),
       );

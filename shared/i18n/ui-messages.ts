@@ -98,6 +98,10 @@ export const uiMessages = {
     en: '{clients} clients analysed; sheets written: {sheets}.',
     ru: 'Проанализировано клиентов: {clients}; записаны листы: {sheets}.',
   },
+  resultSheetsDeleted: {
+    en: 'Result sheets of an earlier run removed: {sheets}.',
+    ru: 'Удалены листы прошлого запуска: {sheets}.',
+  },
   resultAnnotate: {
     en: '{clients} clients analysed; columns added at {address}.',
     ru: 'Проанализировано клиентов: {clients}; столбцы добавлены в {address}.',

@@ -155,6 +155,29 @@ async function settled(page: Page, testId: string): Promise<void> {
   if ((await error.count()) > 0) throw new Error(`task pane error: ${await error.textContent()}`);
 }
 
+/**
+ * Clicks Run once more and waits until that run has brought its summary sheet to the front or
+ * failed (the result line of the run before is still shown until then).
+ */
+async function runAgain(page: Page): Promise<void> {
+  const writes = await page.evaluate(
+    () => (window as unknown as { book: { writes: string[] } }).book.writes.length,
+  );
+  await page.getByTestId('run').click();
+  await page.waitForFunction(
+    (before) => {
+      const done = (window as unknown as { book: { writes: string[] } }).book.writes;
+      return (
+        (done.length > before && done[done.length - 1]?.startsWith('activate') === true) ||
+        document.querySelector('[data-testid="error"]') !== null
+      );
+    },
+    writes,
+    { timeout: 60_000 },
+  );
+  await settled(page, 'result');
+}
+
 async function sheets(page: Page): Promise<FakeSheet[]> {
   return page.evaluate(() => (window as unknown as { book: { sheets: FakeSheet[] } }).book.sheets);
 }
@@ -230,24 +253,32 @@ describe('task pane in headless Chromium against a fake workbook', () => {
         () => (window as unknown as { book: { activeSheet: string } }).book.activeSheet,
       );
     expect(await active()).not.toBe('Data');
-    const writes = await page.evaluate(
-      () => (window as unknown as { book: { writes: string[] } }).book.writes.length,
-    );
-    await page.getByTestId('run').click();
-    // Done when the second run has brought its summary sheet to the front, or failed.
-    await page.waitForFunction(
-      (before) => {
-        const done = (window as unknown as { book: { writes: string[] } }).book.writes;
-        return (
-          (done.length > before && done[done.length - 1]?.startsWith('activate') === true) ||
-          document.querySelector('[data-testid="error"]') !== null
-        );
-      },
-      writes,
-      { timeout: 60_000 },
-    );
+    await runAgain(page);
     await settled(page, 'result');
     expect(await page.getByTestId('result').textContent()).toContain('3 clients analysed');
+    await page.context().close();
+  }, 120_000);
+
+  test('unticking an analysis says which report sheets of the earlier run were removed', async () => {
+    const page = await openTaskpane('en');
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    await page.getByTestId('role-amount').selectOption('2');
+    await page.getByTestId('analysis-abcXyz').check();
+    await page.getByTestId('run').click();
+    await settled(page, 'result');
+    expect(await page.getByTestId('result-deleted').count()).toBe(0);
+    const owned = async (): Promise<string[]> =>
+      (await sheets(page)).filter((sheet) => sheet.owned).map((sheet) => sheet.name);
+    const before = await owned();
+    await page.getByTestId('analysis-abcXyz').uncheck();
+    await runAgain(page);
+    const after = await owned();
+    const removed = before.filter((name) => !after.includes(name));
+    expect(removed.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('result-deleted').textContent()).toBe(
+      `Result sheets of an earlier run removed: ${removed.join(', ')}.`,
+    );
     await page.context().close();
   }, 120_000);
 
