@@ -227,9 +227,13 @@ export function App(props: AppProps): ReactElement {
                 header: detection.headerRow,
               })}
             </Text>
-            <Text block>
-              {t(detection.shape === 'transactions' ? 'shapeTransactions' : 'shapeClients')}
-            </Text>
+            {detection.notes.length === 0 && (
+              // The reader's first note states the shape and why; without notes (columns not
+              // all found) the pane says which shape it assumes.
+              <Text block>
+                {t(detection.shape === 'transactions' ? 'shapeTransactions' : 'shapeClients')}
+              </Text>
+            )}
             {detection.notes.map((note, i) => (
               <Text block key={i} className={styles.muted}>
                 {note}

@@ -282,6 +282,30 @@ describe('task pane in headless Chromium against a fake workbook', () => {
     await page.context().close();
   }, 120_000);
 
+  test('the detection names the shape once, from the reader when its columns were found, else from the pane', async () => {
+    const shapeLines = async (page: Page): Promise<number> =>
+      ((await page.getByTestId('detection').innerText()).match(/Read as a transaction list/g) ?? [])
+        .length;
+    const incomplete = await openTaskpane('en');
+    await incomplete.getByTestId('detect').click();
+    await settled(incomplete, 'detection');
+    expect(await shapeLines(incomplete)).toBe(1);
+    await incomplete.context().close();
+    const page = await openTaskpane('en', [
+      ['Client', 'Date', 'Amount'],
+      ['Anna', '2024-01-10', 100],
+      ['Boris', '2024-01-05', 50],
+      ['Anna', '2024-02-10', 70],
+    ]);
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    expect(await page.getByTestId('detection').innerText()).toContain(
+      'Read as a transaction list (a row per purchase): it has client, date and amount columns.',
+    );
+    expect(await shapeLines(page)).toBe(1);
+    await page.context().close();
+  }, 120_000);
+
   test('every role of the detected shape has a drop-down, required ones marked, and "(none)" keeps it', async () => {
     const roles = (page: Page): Promise<string[]> =>
       page
