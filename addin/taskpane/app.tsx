@@ -11,6 +11,7 @@ import {
   Title3,
   makeStyles,
   tokens,
+  useId,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { parseIsoDay } from '../../shared/calendar/calendar-day';
@@ -67,6 +68,7 @@ const PHASE_LABEL: Readonly<Record<ProgressUpdate['phase'], UiMessageId>> = {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px' },
   section: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  heading: { margin: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -87,6 +89,7 @@ export function App(props: AppProps): ReactElement {
   const t = (id: UiMessageId, params?: Readonly<Record<string, string | number>>): string =>
     translate(uiMessages, id, locale, params);
   const styles = useStyles();
+  const outputHeadingId = useId('output-heading');
   const [tables, setTables] = useState<readonly TableInfo[]>([]);
   const [source, setSource] = useState('current-region');
   const [detection, setDetection] = useState<ColumnDetection | undefined>();
@@ -115,6 +118,7 @@ export function App(props: AppProps): ReactElement {
   };
 
   const detect = async (): Promise<void> => {
+    if (busy) return;
     setBusy(true);
     setError(undefined);
     setResult(undefined);
@@ -135,7 +139,7 @@ export function App(props: AppProps): ReactElement {
   };
 
   const run = async (): Promise<void> => {
-    if (!detection || asOfInvalid) return;
+    if (busy || !detection || asOfInvalid) return;
     setBusy(true);
     setError(undefined);
     setResult(undefined);
@@ -183,11 +187,13 @@ export function App(props: AppProps): ReactElement {
   const headers = detection?.headers ?? [];
   return (
     <div className={styles.root} data-testid="taskpane">
-      <Title3>{t('appTitle')}</Title3>
+      <Title3 as="h1">{t('appTitle')}</Title3>
       <Text className={styles.muted}>{t('appSubtitle')}</Text>
 
       <section className={styles.section}>
-        <Text weight="semibold">{t('stepData')}</Text>
+        <Text as="h2" weight="semibold" className={styles.heading}>
+          {t('stepData')}
+        </Text>
         <Field label={t('sourceLabel')}>
           <Select data-testid="source" value={source} onChange={(_, d) => setSource(d.value)}>
             <option value="current-region">{t('sourceCurrentRegion')}</option>
@@ -212,7 +218,8 @@ export function App(props: AppProps): ReactElement {
         <Button
           data-testid="detect"
           appearance="secondary"
-          disabled={busy}
+          // Focusable while busy, so the focus stays on the button the user pressed.
+          disabledFocusable={busy}
           onClick={() => void detect()}
         >
           {t('detectButton')}
@@ -253,7 +260,9 @@ export function App(props: AppProps): ReactElement {
 
       {detection && (
         <section className={styles.section}>
-          <Text weight="semibold">{t('stepColumns')}</Text>
+          <Text as="h2" weight="semibold" className={styles.heading}>
+            {t('stepColumns')}
+          </Text>
           {offeredColumnRoles(detection.shape, detection.mapping).map(({ role, required }) => (
             <Field
               key={role}
@@ -279,7 +288,9 @@ export function App(props: AppProps): ReactElement {
       )}
 
       <section className={styles.section}>
-        <Text weight="semibold">{t('stepAnalyses')}</Text>
+        <Text as="h2" weight="semibold" className={styles.heading}>
+          {t('stepAnalyses')}
+        </Text>
         {ANALYSIS_IDS.map((id) => {
           const enabled = available.has(id);
           return (
@@ -313,15 +324,22 @@ export function App(props: AppProps): ReactElement {
       </section>
 
       <section className={styles.section}>
-        <Text weight="semibold">{t('stepOutput')}</Text>
-        <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as WriteMode)}>
+        <Text as="h2" weight="semibold" className={styles.heading} id={outputHeadingId}>
+          {t('stepOutput')}
+        </Text>
+        <RadioGroup
+          aria-labelledby={outputHeadingId}
+          value={mode}
+          onChange={(_, d) => setMode(d.value as WriteMode)}
+        >
           <Radio data-testid="mode-sheets" value="sheets" label={t('modeSheets')} />
           <Radio data-testid="mode-annotate" value="annotate" label={t('modeAnnotate')} />
         </RadioGroup>
         <Button
           data-testid="run"
           appearance="primary"
-          disabled={busy || !detection || asOfInvalid || analyses.size === 0}
+          disabled={!busy && (!detection || asOfInvalid || analyses.size === 0)}
+          disabledFocusable={busy}
           onClick={() => void run()}
         >
           {t('runButton')}
@@ -331,25 +349,28 @@ export function App(props: AppProps): ReactElement {
             <ProgressBar data-testid="progress" value={progress.fraction} max={1} />
           </Field>
         )}
-        {result && (
-          <Text block data-testid="result">
-            {result.mode === 'sheets'
-              ? t('resultSheets', {
-                  clients: result.clientCount,
-                  sheets: result.sheets.map((s) => s.name).join(', '),
-                })
-              : t('resultAnnotate', {
-                  clients: result.clientCount,
-                  address: result.annotation?.address ?? '',
-                })}
-            {result.annotation?.insertedColumns === true ? ` ${t('resultInserted')}` : ''}
-          </Text>
-        )}
-        {result && result.deletedSheets.length > 0 && (
-          <Text block data-testid="result-deleted">
-            {t('resultSheetsDeleted', { sheets: result.deletedSheets.join(', ') })}
-          </Text>
-        )}
+        {/* Always present, so screen readers announce the result when it appears. */}
+        <div role="status" aria-live="polite" data-testid="status">
+          {result && (
+            <Text block data-testid="result">
+              {result.mode === 'sheets'
+                ? t('resultSheets', {
+                    clients: result.clientCount,
+                    sheets: result.sheets.map((s) => s.name).join(', '),
+                  })
+                : t('resultAnnotate', {
+                    clients: result.clientCount,
+                    address: result.annotation?.address ?? '',
+                  })}
+              {result.annotation?.insertedColumns === true ? ` ${t('resultInserted')}` : ''}
+            </Text>
+          )}
+          {result && result.deletedSheets.length > 0 && (
+            <Text block data-testid="result-deleted">
+              {t('resultSheetsDeleted', { sheets: result.deletedSheets.join(', ') })}
+            </Text>
+          )}
+        </div>
         {error !== undefined && (
           <Text block role="alert" data-testid="error" className={styles.error}>
             {error}

@@ -306,6 +306,28 @@ describe('task pane in headless Chromium against a fake workbook', () => {
     await page.context().close();
   }, 120_000);
 
+  test('accessibility: step headings, a named output radio group, the result announced, focus kept on Run', async () => {
+    const page = await openTaskpane('en');
+    expect(
+      await page
+        .getByRole('heading', { level: 2 })
+        .evaluateAll((els) => els.map((e) => e.textContent)),
+    ).toEqual(['1. Data', '3. Analyses', '4. Output']);
+    await expect(page.getByRole('radiogroup', { name: '4. Output' }).count()).resolves.toBe(1);
+    await page.getByTestId('detect').focus();
+    await page.keyboard.press('Enter');
+    await settled(page, 'detection');
+    await page.getByTestId('role-amount').selectOption('2');
+    await page.getByTestId('run').focus();
+    await page.keyboard.press('Enter');
+    await settled(page, 'result');
+    expect(await page.getByRole('status').getByTestId('result').count()).toBe(1);
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null),
+    ).toBe('run');
+    await page.context().close();
+  }, 120_000);
+
   test('every role of the detected shape has a drop-down, required ones marked, and "(none)" keeps it', async () => {
     const roles = (page: Page): Promise<string[]> =>
       page
