@@ -69,6 +69,10 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px' },
   section: { display: 'flex', flexDirection: 'column', gap: '6px' },
   heading: { margin: 0 },
+  // A native select is as wide as its longest option ("Current region (around the selected
+  // cell)", longer in Russian): let it shrink to the pane, the option text cut with an ellipsis.
+  shrink: { minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   error: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -194,8 +198,14 @@ export function App(props: AppProps): ReactElement {
         <Text as="h2" weight="semibold" className={styles.heading}>
           {t('stepData')}
         </Text>
-        <Field label={t('sourceLabel')}>
-          <Select data-testid="source" value={source} onChange={(_, d) => setSource(d.value)}>
+        <Field label={t('sourceLabel')} className={styles.shrink}>
+          <Select
+            data-testid="source"
+            className={styles.shrink}
+            select={{ className: styles.select }}
+            value={source}
+            onChange={(_, d) => setSource(d.value)}
+          >
             <option value="current-region">{t('sourceCurrentRegion')}</option>
             <option value="used-range">{t('sourceUsedRange')}</option>
             {tables.map((table) => (
@@ -269,9 +279,12 @@ export function App(props: AppProps): ReactElement {
               label={t(columnRoleMessageId(role))}
               orientation="horizontal"
               required={required}
+              className={styles.shrink}
             >
               <Select
                 data-testid={`role-${role}`}
+                className={styles.shrink}
+                select={{ className: styles.select }}
                 value={mapping[role] === undefined ? '' : String(mapping[role])}
                 onChange={(_, d) => setRole(role, d.value)}
               >

@@ -101,10 +101,16 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-async function openTaskpane(locale: 'en' | 'ru', cells: Cell[][] = userCells): Promise<Page> {
+async function openTaskpane(
+  locale: 'en' | 'ru',
+  cells: Cell[][] = userCells,
+  width?: number,
+): Promise<Page> {
   if (!browser) throw new Error(`Chromium not found at ${CHROMIUM}; run npm run setup`);
   // Routes on the context, so the compute worker's script is served too.
-  const context = await browser.newContext();
+  const context = await browser.newContext(
+    width !== undefined ? { viewport: { width, height: 1200 } } : {},
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -326,6 +332,22 @@ describe('task pane in headless Chromium against a fake workbook', () => {
       await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null),
     ).toBe('run');
     await page.context().close();
+  }, 120_000);
+
+  test('at 320 px, the narrowest usual task pane, nothing is wider than the pane in either language', async () => {
+    for (const locale of ['en', 'ru'] as const) {
+      const page = await openTaskpane(locale, userCells, 320);
+      await page.getByTestId('detect').click();
+      await settled(page, 'detection');
+      const overflowing = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('[data-testid]'))
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+          .map((e) => e.getAttribute('data-testid')),
+      );
+      expect({ locale, overflowing }).toEqual({ locale, overflowing: [] });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+      await page.context().close();
+    }
   }, 120_000);
 
   test('every role of the detected shape has a drop-down, required ones marked, and "(none)" keeps it', async () => {
