@@ -21,6 +21,11 @@ import type {
   ReportValue,
 } from '../shared/report/types';
 import type { Cell, DateSystem } from '../shared/sheet-data/types';
+import {
+  MAX_ANNOTATION_COLUMNS,
+  isOwnAnnotationHeader,
+  widthWithoutOwnAnnotations,
+} from '../shared/workflows/own-annotation-columns';
 import { calendarDayToSerial, decodeCell, detectDateSystem } from './excel-codec';
 
 /**
@@ -195,20 +200,28 @@ export class ExcelHost implements SpreadsheetHost {
           translate(uiMessages, 'errorEmptyRegion', this.locale),
         );
       }
-      const { rowIndex, columnIndex, rowCount, columnCount } = range;
+      const { rowIndex, columnIndex, rowCount } = range;
       // Sample the top rows first: their shown text reveals the date system and their size sets
       // the chunk length for the rest.
       const sampleCount = Math.min(rowCount, DATE_SAMPLE_ROWS);
-      const sample = sheet.getRangeByIndexes(rowIndex, columnIndex, sampleCount, columnCount);
+      const sample = sheet.getRangeByIndexes(rowIndex, columnIndex, sampleCount, range.columnCount);
       sample.load(['values', 'text']);
       await context.sync();
+      // The add-in's own annotation columns touch the table, so the region takes them in: they
+      // are not the user's data.
+      const columnCount = widthWithoutOwnAnnotations(sample.values, range.columnCount);
       const samples: { value: unknown; text: string }[] = [];
       sample.values.forEach((row, r) =>
-        row.forEach((value, c) => samples.push({ value, text: String(sample.text[r]?.[c] ?? '') })),
+        row
+          .slice(0, columnCount)
+          .forEach((value, c) => samples.push({ value, text: String(sample.text[r]?.[c] ?? '') })),
       );
       const dateSystem = detectDateSystem(samples) ?? this.dateSystem;
-      const grid: Cell[][] = sample.values.map((row) => row.map(decodeCell));
-      const chunk = rowsPerChunk(sample.values, this.maxRequestBytes);
+      const grid: Cell[][] = sample.values.map((row) => row.slice(0, columnCount).map(decodeCell));
+      const chunk = rowsPerChunk(
+        sample.values.map((row) => row.slice(0, columnCount)),
+        this.maxRequestBytes,
+      );
       for (let start = sampleCount; start < rowCount; start += chunk) {
         const n = Math.min(chunk, rowCount - start);
         const part = sheet.getRangeByIndexes(rowIndex + start, columnIndex, n, columnCount);
@@ -225,7 +238,10 @@ export class ExcelHost implements SpreadsheetHost {
       }
       return {
         sheetName: sheet.name,
-        address: stripSheetName(range.address),
+        address:
+          columnCount === range.columnCount
+            ? stripSheetName(range.address)
+            : a1Address(rowIndex + 1, columnIndex + 1, rowCount, columnCount),
         firstRowNumber: rowIndex + 1,
         firstColumnNumber: columnIndex + 1,
         rowCount,
@@ -500,31 +516,39 @@ export class ExcelHost implements SpreadsheetHost {
       const start = request.region.firstColumnNumber + request.region.columnCount;
       const headers = request.columns.map((c) => c.header);
 
-      // Are the target cells empty, or our own earlier columns (same headers)? Read in chunks.
-      const headerCells = sheet.getRange(a1Address(top, start, 1, width));
+      // The add-in's own earlier columns right of the table (their headers say so) are re-used;
+      // any further columns needed go after them, into empty cells or inserted columns.
+      const headerCells = sheet.getRange(a1Address(top, start, 1, width + MAX_ANNOTATION_COLUMNS));
       headerCells.load('values');
       await context.sync();
-      const ours = isOwnAnnotation(
-        headerCells.values[0] ?? [],
-        request.columns.map((c) => c.key),
-      );
+      const row = headerCells.values[0] ?? [];
+      let own = 0;
+      while (own < row.length && isOwnAnnotationHeader(row[own])) own++;
+      const reused = Math.min(own, width);
+      const extra = width - reused;
       let free = true;
-      if (!ours) {
-        const chunk = rowsPerChunk([new Array<unknown>(width).fill('')], this.maxRequestBytes);
+      if (extra > 0) {
+        const chunk = rowsPerChunk([new Array<unknown>(extra).fill('')], this.maxRequestBytes);
         for (let r = 0; r < height && free; r += chunk) {
           const part = sheet.getRange(
-            a1Address(top + r, start, Math.min(chunk, height - r), width),
+            a1Address(top + r, start + reused, Math.min(chunk, height - r), extra),
           );
           part.load('values');
           await context.sync();
-          free = part.values.every((row) => row.every(isBlank));
+          free = part.values.every((cells) => cells.every(isBlank));
         }
       }
       if (!free) {
-        // Insert whole columns: every user cell right of the table moves right, none is overwritten.
+        // Insert whole columns: every user cell right of them moves right, none is overwritten.
         sheet
-          .getRange(`${columnLetters(start)}:${columnLetters(start + width - 1)}`)
+          .getRange(`${columnLetters(start + reused)}:${columnLetters(start + width - 1)}`)
           .insert('Right' as Excel.InsertShiftDirection);
+        await context.sync();
+      }
+      if (own > 0) {
+        // Clear the own columns first, so no value or fill of the earlier run is left behind
+        // (also in own columns this run no longer needs, when it has fewer analyses).
+        sheet.getRange(a1Address(top, start, height, own)).clear();
         await context.sync();
       }
       const headerRange = sheet.getRange(a1Address(top, start, 1, width));
@@ -569,25 +593,6 @@ export class ExcelHost implements SpreadsheetHost {
       };
     });
   }
-}
-
-/** True when the header cells are exactly the columns this add-in wrote before (en or ru headers). */
-function isOwnAnnotation(headerCells: readonly unknown[], keys: readonly string[]): boolean {
-  const known: Record<string, readonly string[]> = {
-    segment: [uiMessages.annotateSegment.en, uiMessages.annotateSegment.ru],
-    rfmCell: [uiMessages.annotateRfm.en, uiMessages.annotateRfm.ru],
-    abc: [uiMessages.annotateAbc.en, uiMessages.annotateAbc.ru],
-    xyz: [uiMessages.annotateXyz.en, uiMessages.annotateXyz.ru],
-    alert: [uiMessages.annotateAlert.en, uiMessages.annotateAlert.ru],
-    rowCheck: [uiMessages.annotateRowCheck.en, uiMessages.annotateRowCheck.ru],
-  };
-  return (
-    keys.length > 0 &&
-    keys.every((key, i) => {
-      const cell = headerCells[i];
-      return typeof cell === 'string' && (known[key] ?? []).includes(cell);
-    })
-  );
 }
 
 /**

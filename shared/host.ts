@@ -31,6 +31,8 @@ export interface SpreadsheetHost {
   /**
    * Reads a region of the workbook as a grid of cells (dates decoded by the host codec when the
    * host knows a cell is a date; other numbers in a date column are serials in `dateSystem`).
+   * The add-in's own annotation columns touching the table are not part of it: the region ends
+   * before the first of them (`widthWithoutOwnAnnotations`).
    * Throws `AnalyticsError('empty_input')` when the region has no cells with data.
    */
   readRegion(source: RegionSource): Promise<SheetRegion>;
@@ -50,8 +52,8 @@ export interface SpreadsheetHost {
   /**
    * Adds clearly headed columns beside the user's table, one value per data row. The host writes
    * into the first block of wholly empty columns right of the table (header row through last data
-   * row), re-uses columns it annotated before (its own marker), or inserts columns; it never
-   * overwrites a non-empty user cell.
+   * row), re-uses columns it annotated before (headed so: `isOwnAnnotationHeader`), or inserts
+   * columns; it never overwrites a non-empty user cell.
    */
   annotate(request: AnnotateRequest): Promise<AnnotateResult>;
 

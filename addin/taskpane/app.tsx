@@ -11,6 +11,7 @@ import {
   Title3,
   makeStyles,
   tokens,
+  useId,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { parseIsoDay } from '../../shared/calendar/calendar-day';
@@ -20,7 +21,12 @@ import { uiMessages, type UiMessageId } from '../../shared/i18n/ui-messages';
 import type { ColumnMapping, ColumnRole, DateSystem } from '../../shared/sheet-data/types';
 import { columnRoleMessageId } from '../../shared/sheet-data/column-role-label';
 import { ANALYSIS_IDS, type AnalysisId } from '../../shared/workflows/analyses';
-import { detectColumns, type ColumnDetection } from '../../shared/workflows/detect-columns';
+import { offeredColumnRoles } from '../../shared/workflows/offered-column-roles';
+import {
+  detectColumns,
+  detectedRegionSource,
+  type ColumnDetection,
+} from '../../shared/workflows/detect-columns';
 import {
   runAnalyses,
   type RunAnalysesResult,
@@ -39,25 +45,6 @@ export interface AppProps {
   /** Where reading and analysing run (the task pane uses a Web Worker). */
   readonly engine: WorkflowEngine;
 }
-
-const ROLES: readonly ColumnRole[] = [
-  'client',
-  'date',
-  'amount',
-  'orderId',
-  'profit',
-  'manager',
-  'channel',
-  'category',
-  'email',
-  'phone',
-  'nps',
-  'complaint',
-  'lastPurchaseDate',
-  'firstPurchaseDate',
-  'purchaseCount',
-  'totalRevenue',
-];
 
 const ANALYSIS_LABEL: Readonly<Record<AnalysisId, UiMessageId>> = {
   rfm: 'analysisRfm',
@@ -81,6 +68,11 @@ const PHASE_LABEL: Readonly<Record<ProgressUpdate['phase'], UiMessageId>> = {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px' },
   section: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  heading: { margin: 0 },
+  // A native select is as wide as its longest option ("Current region (around the selected
+  // cell)", longer in Russian): let it shrink to the pane, the option text cut with an ellipsis.
+  shrink: { minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   error: { color: tokens.colorPaletteRedForeground1 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -101,6 +93,7 @@ export function App(props: AppProps): ReactElement {
   const t = (id: UiMessageId, params?: Readonly<Record<string, string | number>>): string =>
     translate(uiMessages, id, locale, params);
   const styles = useStyles();
+  const outputHeadingId = useId('output-heading');
   const [tables, setTables] = useState<readonly TableInfo[]>([]);
   const [source, setSource] = useState('current-region');
   const [detection, setDetection] = useState<ColumnDetection | undefined>();
@@ -129,6 +122,7 @@ export function App(props: AppProps): ReactElement {
   };
 
   const detect = async (): Promise<void> => {
+    if (busy) return;
     setBusy(true);
     setError(undefined);
     setResult(undefined);
@@ -149,7 +143,7 @@ export function App(props: AppProps): ReactElement {
   };
 
   const run = async (): Promise<void> => {
-    if (!detection || asOfInvalid) return;
+    if (busy || !detection || asOfInvalid) return;
     setBusy(true);
     setError(undefined);
     setResult(undefined);
@@ -157,7 +151,9 @@ export function App(props: AppProps): ReactElement {
       const done = await runAnalyses(
         host,
         {
-          source: sourceOf(source),
+          // The region the user saw detected: the first run brings its summary sheet to the
+          // front, so "the current region" would be read from there.
+          source: detectedRegionSource(detection),
           mapping,
           headerRow: detection.headerRow,
           analyses: ANALYSIS_IDS.filter((a) => analyses.has(a)),
@@ -195,13 +191,21 @@ export function App(props: AppProps): ReactElement {
   const headers = detection?.headers ?? [];
   return (
     <div className={styles.root} data-testid="taskpane">
-      <Title3>{t('appTitle')}</Title3>
+      <Title3 as="h1">{t('appTitle')}</Title3>
       <Text className={styles.muted}>{t('appSubtitle')}</Text>
 
       <section className={styles.section}>
-        <Text weight="semibold">{t('stepData')}</Text>
-        <Field label={t('sourceLabel')}>
-          <Select data-testid="source" value={source} onChange={(_, d) => setSource(d.value)}>
+        <Text as="h2" weight="semibold" className={styles.heading}>
+          {t('stepData')}
+        </Text>
+        <Field label={t('sourceLabel')} className={styles.shrink}>
+          <Select
+            data-testid="source"
+            className={styles.shrink}
+            select={{ className: styles.select }}
+            value={source}
+            onChange={(_, d) => setSource(d.value)}
+          >
             <option value="current-region">{t('sourceCurrentRegion')}</option>
             <option value="used-range">{t('sourceUsedRange')}</option>
             {tables.map((table) => (
@@ -224,7 +228,8 @@ export function App(props: AppProps): ReactElement {
         <Button
           data-testid="detect"
           appearance="secondary"
-          disabled={busy}
+          // Focusable while busy, so the focus stays on the button the user pressed.
+          disabledFocusable={busy}
           onClick={() => void detect()}
         >
           {t('detectButton')}
@@ -239,9 +244,13 @@ export function App(props: AppProps): ReactElement {
                 header: detection.headerRow,
               })}
             </Text>
-            <Text block>
-              {t(detection.shape === 'transactions' ? 'shapeTransactions' : 'shapeClients')}
-            </Text>
+            {detection.notes.length === 0 && (
+              // The reader's first note states the shape and why; without notes (columns not
+              // all found) the pane says which shape it assumes.
+              <Text block>
+                {t(detection.shape === 'transactions' ? 'shapeTransactions' : 'shapeClients')}
+              </Text>
+            )}
             {detection.notes.map((note, i) => (
               <Text block key={i} className={styles.muted}>
                 {note}
@@ -261,13 +270,21 @@ export function App(props: AppProps): ReactElement {
 
       {detection && (
         <section className={styles.section}>
-          <Text weight="semibold">{t('stepColumns')}</Text>
-          {ROLES.filter(
-            (role) => mapping[role] !== undefined || ['client', 'date', 'amount'].includes(role),
-          ).map((role) => (
-            <Field key={role} label={t(columnRoleMessageId(role))} orientation="horizontal">
+          <Text as="h2" weight="semibold" className={styles.heading}>
+            {t('stepColumns')}
+          </Text>
+          {offeredColumnRoles(detection.shape, detection.mapping).map(({ role, required }) => (
+            <Field
+              key={role}
+              label={t(columnRoleMessageId(role))}
+              orientation="horizontal"
+              required={required}
+              className={styles.shrink}
+            >
               <Select
                 data-testid={`role-${role}`}
+                className={styles.shrink}
+                select={{ className: styles.select }}
                 value={mapping[role] === undefined ? '' : String(mapping[role])}
                 onChange={(_, d) => setRole(role, d.value)}
               >
@@ -284,7 +301,9 @@ export function App(props: AppProps): ReactElement {
       )}
 
       <section className={styles.section}>
-        <Text weight="semibold">{t('stepAnalyses')}</Text>
+        <Text as="h2" weight="semibold" className={styles.heading}>
+          {t('stepAnalyses')}
+        </Text>
         {ANALYSIS_IDS.map((id) => {
           const enabled = available.has(id);
           return (
@@ -318,15 +337,22 @@ export function App(props: AppProps): ReactElement {
       </section>
 
       <section className={styles.section}>
-        <Text weight="semibold">{t('stepOutput')}</Text>
-        <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as WriteMode)}>
+        <Text as="h2" weight="semibold" className={styles.heading} id={outputHeadingId}>
+          {t('stepOutput')}
+        </Text>
+        <RadioGroup
+          aria-labelledby={outputHeadingId}
+          value={mode}
+          onChange={(_, d) => setMode(d.value as WriteMode)}
+        >
           <Radio data-testid="mode-sheets" value="sheets" label={t('modeSheets')} />
           <Radio data-testid="mode-annotate" value="annotate" label={t('modeAnnotate')} />
         </RadioGroup>
         <Button
           data-testid="run"
           appearance="primary"
-          disabled={busy || !detection || asOfInvalid || analyses.size === 0}
+          disabled={!busy && (!detection || asOfInvalid || analyses.size === 0)}
+          disabledFocusable={busy}
           onClick={() => void run()}
         >
           {t('runButton')}
@@ -336,20 +362,28 @@ export function App(props: AppProps): ReactElement {
             <ProgressBar data-testid="progress" value={progress.fraction} max={1} />
           </Field>
         )}
-        {result && (
-          <Text block data-testid="result">
-            {result.mode === 'sheets'
-              ? t('resultSheets', {
-                  clients: result.clientCount,
-                  sheets: result.sheets.map((s) => s.name).join(', '),
-                })
-              : t('resultAnnotate', {
-                  clients: result.clientCount,
-                  address: result.annotation?.address ?? '',
-                })}
-            {result.annotation?.insertedColumns === true ? ` ${t('resultInserted')}` : ''}
-          </Text>
-        )}
+        {/* Always present, so screen readers announce the result when it appears. */}
+        <div role="status" aria-live="polite" data-testid="status">
+          {result && (
+            <Text block data-testid="result">
+              {result.mode === 'sheets'
+                ? t('resultSheets', {
+                    clients: result.clientCount,
+                    sheets: result.sheets.map((s) => s.name).join(', '),
+                  })
+                : t('resultAnnotate', {
+                    clients: result.clientCount,
+                    address: result.annotation?.address ?? '',
+                  })}
+              {result.annotation?.insertedColumns === true ? ` ${t('resultInserted')}` : ''}
+            </Text>
+          )}
+          {result && result.deletedSheets.length > 0 && (
+            <Text block data-testid="result-deleted">
+              {t('resultSheetsDeleted', { sheets: result.deletedSheets.join(', ') })}
+            </Text>
+          )}
+        </div>
         {error !== undefined && (
           <Text block role="alert" data-testid="error" className={styles.error}>
             {error}

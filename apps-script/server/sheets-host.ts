@@ -22,6 +22,10 @@ import type {
   ReportValue,
 } from '../../shared/report/types';
 import type { Cell } from '../../shared/sheet-data/types';
+import {
+  isOwnAnnotationHeader,
+  widthWithoutOwnAnnotations,
+} from '../../shared/workflows/own-annotation-columns';
 import type { SheetsCodecContext, SheetsValue } from '../sheets-codec';
 import { decodeCell, SHEETS_SERIAL_OF_UNIX_EPOCH } from '../sheets-codec';
 
@@ -46,24 +50,6 @@ export const NUMBER_FORMATS: Readonly<Record<ReportColumnKind, string>> = {
 };
 
 const HEADER_FILL = '#E8EAED';
-
-/** Headers of annotation columns in every locale: a column headed so is the add-on's own. */
-function annotationHeaders(): ReadonlySet<string> {
-  const ids = [
-    'annotateSegment',
-    'annotateRfm',
-    'annotateAbc',
-    'annotateXyz',
-    'annotateAlert',
-    'annotateRowCheck',
-  ] as const;
-  const set = new Set<string>();
-  for (const id of ids) {
-    set.add(uiMessages[id].en);
-    set.add(uiMessages[id].ru);
-  }
-  return set;
-}
 
 /** A report value as Sheets stores it: a `day` becomes a Sheets serial (1899-12-30 = 0). */
 function sheetsValue(value: ReportValue, kind: ReportColumnKind): string | number | boolean {
@@ -166,28 +152,10 @@ export class SheetsHost implements SpreadsheetHost {
     }
   }
 
-  /** Drops columns at the right edge that this add-on annotated earlier (its own headers). */
-  private withoutOwnAnnotations(values: SheetsValue[][]): number {
-    const own = annotationHeaders();
-    const width = values[0]?.length ?? 0;
-    const probeRows = values.slice(0, 5);
-    let keep = width;
-    while (keep > 1) {
-      const c = keep - 1;
-      const isOwn = probeRows.some((row) => {
-        const v = row[c];
-        return typeof v === 'string' && own.has(v);
-      });
-      if (!isOwn) break;
-      keep -= 1;
-    }
-    return keep;
-  }
-
   readRegionNow(source: RegionSource): SheetRegion {
     const range = this.sourceRange(source);
     const raw = range.getValues() as SheetsValue[][];
-    const width = this.withoutOwnAnnotations(raw);
+    const width = widthWithoutOwnAnnotations(raw, raw[0]?.length ?? 0);
     const grid: Cell[][] = raw.map((row) =>
       row.slice(0, width).map((v) => decodeCell(v, this.codec)),
     );
@@ -417,11 +385,10 @@ export class SheetsHost implements SpreadsheetHost {
       return { sheetName: sheet.getName(), address: '', insertedColumns: false };
     }
     const tableRight = request.region.firstColumnNumber + request.region.columnCount - 1;
-    const own = annotationHeaders();
     const probe = sheet.getRange(top, tableRight + 1, height, count).getValues() as SheetsValue[][];
     const usable = Array.from({ length: count }, (_, c) => {
       const header = probe[0]?.[c];
-      if (typeof header === 'string' && own.has(header)) return true;
+      if (isOwnAnnotationHeader(header)) return true;
       return probe.every((row) => row[c] === '' || row[c] === null || row[c] === undefined);
     }).every(Boolean);
     let inserted = false;

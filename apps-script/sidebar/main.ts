@@ -3,10 +3,11 @@ import type { Locale } from '../../shared/i18n';
 import { sidebarMessages, type SidebarMessageId } from '../../shared/i18n/sidebar-messages';
 import { uiMessages, type UiMessageId } from '../../shared/i18n/ui-messages';
 import type { RegionSource } from '../../shared/host';
-import type { ColumnMapping, ColumnRole } from '../../shared/sheet-data/types';
+import type { ColumnMapping } from '../../shared/sheet-data/types';
 import { columnRoleMessageId } from '../../shared/sheet-data/column-role-label';
 import type { AnalysisId, ColumnDetection, WriteMode } from '../../shared/workflows';
 import { ANALYSIS_IDS } from '../../shared/workflows/analyses';
+import { offeredColumnRoles } from '../../shared/workflows/offered-column-roles';
 import type { RunCursor, RunRequest, RunStepResult, SidebarState } from '../server-api';
 import { callServer } from './call-server';
 
@@ -16,26 +17,6 @@ import { callServer } from './call-server';
  * sheet names, client names, notes) goes in through `textContent` or option labels, never as
  * HTML, so a client named `<img src=x onerror=alert(1)>` shows as that text.
  */
-
-const TRANSACTION_ROLES: readonly ColumnRole[] = [
-  'client',
-  'date',
-  'amount',
-  'orderId',
-  'profit',
-  'manager',
-  'channel',
-  'category',
-];
-const CLIENT_LIST_ROLES: readonly ColumnRole[] = [
-  'client',
-  'lastPurchaseDate',
-  'firstPurchaseDate',
-  'purchaseCount',
-  'totalRevenue',
-  'manager',
-  'channel',
-];
 
 const ANALYSIS_LABELS: Readonly<Record<AnalysisId, UiMessageId>> = {
   rfm: 'analysisRfm',
@@ -215,11 +196,7 @@ function renderDetection(detection: ColumnDetection): void {
   const columns = byId<HTMLDivElement>('columns');
   columns.textContent = '';
   columns.className = '';
-  const roles = new Set<ColumnRole>(
-    detection.shape === 'transactions' ? TRANSACTION_ROLES : CLIENT_LIST_ROLES,
-  );
-  for (const role of Object.keys(detection.mapping) as ColumnRole[]) roles.add(role);
-  for (const role of roles) {
+  for (const { role } of offeredColumnRoles(detection.shape, detection.mapping)) {
     const row = el('div', undefined, { class: 'row' });
     const select = el('select', undefined, {
       'data-role': role,
@@ -301,7 +278,7 @@ function renderResults(result: RunStepResult, mode: WriteMode): void {
     );
     if (result.deletedSheets.length > 0) {
       box.append(
-        el('p', sb('resultSheetsDeleted', { sheets: result.deletedSheets.join(', ') }), {
+        el('p', ui('resultSheetsDeleted', { sheets: result.deletedSheets.join(', ') }), {
           class: 'muted',
         }),
       );

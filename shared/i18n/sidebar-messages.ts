@@ -31,10 +31,6 @@ export const sidebarMessages = {
   segmentMeaning: { en: 'Who: {text}', ru: 'Кто: {text}' },
   segmentAction: { en: 'Action: {text}', ru: 'Что делать: {text}' },
   segmentExamples: { en: 'For example: {names}', ru: 'Например: {names}' },
-  resultSheetsDeleted: {
-    en: 'Result sheets of an earlier run removed: {sheets}.',
-    ru: 'Удалены листы прошлого запуска: {sheets}.',
-  },
   runStep: { en: '{message} ({percent} %)', ru: '{message} ({percent} %)' },
   detectFirst: {
     en: 'Detect the columns first.',

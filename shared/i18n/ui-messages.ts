@@ -98,6 +98,10 @@ export const uiMessages = {
     en: '{clients, plural, one {# client analysed} other {# clients analysed}}; sheets written: {sheets}.',
     ru: 'Проанализировано клиентов: {clients}; записаны листы: {sheets}.',
   },
+  resultSheetsDeleted: {
+    en: 'Result sheets of an earlier run removed: {sheets}.',
+    ru: 'Удалены листы прошлого запуска: {sheets}.',
+  },
   resultAnnotate: {
     en: '{clients, plural, one {# client analysed} other {# clients analysed}}; columns added at {address}.',
     ru: 'Проанализировано клиентов: {clients}; столбцы добавлены в {address}.',
@@ -118,6 +122,10 @@ export const uiMessages = {
   errorTableNotFound: {
     en: 'There is no table named "{name}".',
     ru: 'Нет таблицы с именем «{name}».',
+  },
+  errorRegionGone: {
+    en: 'The data detected at {sheet}!{address} is no longer there. Detect the columns again.',
+    ru: 'Данных, найденных в {sheet}!{address}, больше нет. Определите столбцы заново.',
   },
   errorRejectedRow: { en: 'Row {row}: {reason}', ru: 'Строка {row}: {reason}' },
   errorRejectedMore: {

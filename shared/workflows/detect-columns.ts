@@ -39,6 +39,21 @@ export interface ColumnDetection {
   readonly problem?: string;
 }
 
+/**
+ * Where a run reads what was detected: the detected region, pinned by sheet and address. "The
+ * current region" or "the active sheet" would move, since a run brings its summary sheet to the
+ * front; the Sheets sidebar and the Excel task pane both run on this source.
+ * Example: a detection of `Data!A1:C7` gives `{ kind: 'range', sheetName: 'Data', address:
+ * 'A1:C7' }` (tested).
+ */
+export function detectedRegionSource(detection: Pick<ColumnDetection, 'region'>): RegionSource {
+  return {
+    kind: 'range',
+    sheetName: detection.region.sheetName,
+    address: detection.region.address,
+  };
+}
+
 /** The detect request for a region read from the host: the options' date system, else the host's. */
 export function detectRequestFor(
   region: SheetRegion,

@@ -3,6 +3,8 @@ export * from './annotation-columns';
 export * from './available-analyses';
 export * from './default-core';
 export * from './detect-columns';
+export * from './offered-column-roles';
+export * from './own-annotation-columns';
 export * from './owned-sheet-name';
 export * from './progress';
 export * from './run-analyses';

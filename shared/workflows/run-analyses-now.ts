@@ -7,10 +7,10 @@ import {
   newRunLog,
   performRunStepNow,
   planRun,
+  readRunRegionNow,
   regionRefOf,
   runComputeRequest,
   runResult,
-  runSource,
   runStepProgress,
   sheetWriteCount,
   throwPlanFailure,
@@ -62,7 +62,7 @@ export function runAnalysesNow(
   core: WorkflowCore = defaultWorkflowCore,
 ): RunAnalysesNowResult {
   assertAnalysesChosen(options.analyses, options.locale);
-  const region = host.readRegionNow(runSource(options));
+  const region = readRunRegionNow(host, options);
   const computed = computeAnalyses(runComputeRequest(region, options), core);
   const existingSheets = options.mode === 'sheets' ? host.listSheetsNow() : [];
   const plan = planRun(computed, {

@@ -15,9 +15,9 @@ import {
   newRunLog,
   performRunStep,
   planRun,
+  readRunRegion,
   runComputeRequest,
   runResult,
-  runSource,
   runStepProgress,
   throwPlanFailure,
 } from './run-plan';
@@ -86,7 +86,7 @@ export async function runAnalyses(
   const listeners = [onProgress, host.reportProgress?.bind(host)];
   assertAnalysesChosen(options.analyses, options.locale);
   emitProgress(listeners, progressUpdate('reading', 0, 1));
-  const region = await host.readRegion(runSource(options));
+  const region = await readRunRegion(host, options);
   emitProgress(listeners, progressUpdate('reading', 1, 1));
   await host.yieldToUi();
 

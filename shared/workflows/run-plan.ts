@@ -92,6 +92,65 @@ export function runSource(options: Pick<RunAnalysesOptions, 'source'>): RegionSo
   return options.source ?? { kind: 'current-region' };
 }
 
+/**
+ * Reads a run's region (`runSource`). When the source is a region pinned by sheet and address (a
+ * UI's detected region, `detectedRegionSource`) and it is gone — its sheet no longer in the
+ * workbook, or its cells emptied — the error says so and asks to detect the columns again
+ * (localised `errorRegionGone`), instead of the host's "no such item" or "select a cell".
+ * Throws what `readRegion` throws otherwise.
+ */
+export async function readRunRegion(
+  host: Pick<SpreadsheetHost, 'readRegion' | 'listSheets'>,
+  options: Pick<RunAnalysesOptions, 'source' | 'locale'>,
+): Promise<SheetRegion> {
+  const source = runSource(options);
+  try {
+    return await host.readRegion(source);
+  } catch (error) {
+    if (!isPinned(source)) throw error;
+    throw regionGoneOr(error, source, await host.listSheets(), options.locale);
+  }
+}
+
+/** `readRunRegion` against a synchronous host. */
+export function readRunRegionNow(
+  host: Pick<SpreadsheetHostNow, 'readRegionNow' | 'listSheetsNow'>,
+  options: Pick<RunAnalysesOptions, 'source' | 'locale'>,
+): SheetRegion {
+  const source = runSource(options);
+  try {
+    return host.readRegionNow(source);
+  } catch (error) {
+    if (!isPinned(source)) throw error;
+    throw regionGoneOr(error, source, host.listSheetsNow(), options.locale);
+  }
+}
+
+type PinnedSource = Extract<RegionSource, { kind: 'range' }> & { readonly sheetName: string };
+
+function isPinned(source: RegionSource): source is PinnedSource {
+  return source.kind === 'range' && source.sheetName !== undefined;
+}
+
+function regionGoneOr(
+  error: unknown,
+  source: PinnedSource,
+  sheets: readonly SheetInfo[],
+  locale: Locale,
+): unknown {
+  const wanted = source.sheetName.toLowerCase();
+  const sheetGone = !sheets.some((sheet) => sheet.name.toLowerCase() === wanted);
+  const emptied = error instanceof AnalyticsError && error.code === 'empty_input';
+  if (!sheetGone && !emptied) return error;
+  return new AnalyticsError(
+    'invalid_argument',
+    translate(uiMessages, 'errorRegionGone', locale, {
+      sheet: source.sheetName,
+      address: source.address,
+    }),
+  );
+}
+
 /** A region as a reference, without its cells (what a plan and a resumable cursor keep). */
 export function regionRefOf(region: RegionRef): RegionRef {
   return {

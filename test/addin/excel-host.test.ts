@@ -254,6 +254,65 @@ describe('ExcelHost against office-addin-mock', () => {
     expect(again.insertedColumns).toBe(false);
   });
 
+  test('a table annotated before: reading leaves the own columns out, annotating again re-uses them (ABC/XYZ go after them, the note moves right), fewer columns clear the rest', async () => {
+    const b = book();
+    const h = host(b);
+    const text = (key: string, header: string, values: string[]) => ({
+      key,
+      header,
+      kind: 'text' as const,
+      values,
+    });
+    const rfm = [
+      text('segment', 'clientbase: RFM segment', ['Loyal', 'Hibernating', 'Lost']),
+      text('rfmCell', 'clientbase: RFM', ['444', '222', '111']),
+    ];
+    const abcXyz = [
+      text('abc', 'clientbase: ABC', ['A', 'B', 'C']),
+      text('xyz', 'clientbase: XYZ', ['X', 'Y', 'Z']),
+    ];
+    const first = await h.readRegion({ kind: 'current-region' });
+    await h.annotate({ region: first, headerRowNumber: 1, columns: rfm, locale: 'en' });
+    // D:E now touch the table and the note in F1, so Excel's current region is A1:F4.
+    const again = await h.readRegion({ kind: 'current-region' });
+    expect(again).toMatchObject({ address: 'A1:C4', columnCount: 3 });
+    expect(again.grid).toEqual(userRows.map((r) => r.slice(0, 3)));
+
+    const more = await h.annotate({
+      region: again,
+      headerRowNumber: 1,
+      columns: [...rfm, ...abcXyz],
+      locale: 'en',
+    });
+    expect(more).toEqual({ sheetName: 'Data', address: 'D1:G4', insertedColumns: true });
+    expect(sheetGrid(b.sheets[0] as XlSheet).map((r) => r.slice(3))).toEqual([
+      [
+        'clientbase: RFM segment',
+        'clientbase: RFM',
+        'clientbase: ABC',
+        'clientbase: XYZ',
+        'note far away',
+      ],
+      ['Loyal', '444', 'A', 'X', ''],
+      ['Hibernating', '222', 'B', 'Y', ''],
+      ['Lost', '111', 'C', 'Z', ''],
+    ]);
+
+    const fewer = await h.annotate({
+      region: await h.readRegion({ kind: 'current-region' }),
+      headerRowNumber: 1,
+      columns: rfm,
+      locale: 'en',
+    });
+    expect(fewer).toEqual({ sheetName: 'Data', address: 'D1:E4', insertedColumns: false });
+    expect(sheetGrid(b.sheets[0] as XlSheet).map((r) => r.slice(3))).toEqual([
+      ['clientbase: RFM segment', 'clientbase: RFM', '', '', 'note far away'],
+      ['Loyal', '444', '', '', ''],
+      ['Hibernating', '222', '', '', ''],
+      ['Lost', '111', '', '', ''],
+    ]);
+  });
+
   test('annotate inserts columns when a user cell sits in the way, moving it right, never overwriting it', async () => {
     const b = book();
     b.sheets[0]?.cells.set('2,4', 'user value in E3');

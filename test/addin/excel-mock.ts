@@ -6,7 +6,7 @@ import type { ExcelRun } from '../../addin/excel-host';
  * the Office.js discipline for scalar properties (a property read before `load` + `context.sync()`
  * gives the mock's "not loaded" marker, not a value), and this file adds what the add-in needs on
  * top: cell grids for `values` / `text` / `numberFormat` (read only after load + sync, written in
- * queue order at sync), custom properties, tables, charts, conditional formats, column inserts.
+ * queue order at sync), custom properties, tables, charts, conditional formats, column inserts, clearing.
  * Writing text that starts with `=` into a cell not formatted as text (`@`) stores a formula, as
  * Excel would, so the tests can see a name turned into a formula.
  */
@@ -242,6 +242,16 @@ export function mockExcelRun(book: XlBook): ExcelRun {
               }
             }
             return rangeMock(sheet, box);
+          },
+          clear: () => {
+            queue.push(() => {
+              for (let r = rect.r0; r < rect.r0 + rect.nr; r++) {
+                for (let c = rect.c0; c < rect.c0 + rect.nc; c++) {
+                  for (const map of [sheet.cells, sheet.formats, sheet.fills])
+                    map.delete(key(r, c));
+                }
+              }
+            });
           },
           insert: () => {
             queue.push(() => {

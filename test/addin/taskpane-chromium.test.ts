@@ -101,10 +101,16 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-async function openTaskpane(locale: 'en' | 'ru', cells: Cell[][] = userCells): Promise<Page> {
+async function openTaskpane(
+  locale: 'en' | 'ru',
+  cells: Cell[][] = userCells,
+  width?: number,
+): Promise<Page> {
   if (!browser) throw new Error(`Chromium not found at ${CHROMIUM}; run npm run setup`);
   // Routes on the context, so the compute worker's script is served too.
-  const context = await browser.newContext();
+  const context = await browser.newContext(
+    width !== undefined ? { viewport: { width, height: 1200 } } : {},
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -153,6 +159,29 @@ async function settled(page: Page, testId: string): Promise<void> {
     .waitFor({ timeout: 60_000 });
   const error = page.getByTestId('error');
   if ((await error.count()) > 0) throw new Error(`task pane error: ${await error.textContent()}`);
+}
+
+/**
+ * Clicks Run once more and waits until that run has brought its summary sheet to the front or
+ * failed (the result line of the run before is still shown until then).
+ */
+async function runAgain(page: Page): Promise<void> {
+  const writes = await page.evaluate(
+    () => (window as unknown as { book: { writes: string[] } }).book.writes.length,
+  );
+  await page.getByTestId('run').click();
+  await page.waitForFunction(
+    (before) => {
+      const done = (window as unknown as { book: { writes: string[] } }).book.writes;
+      return (
+        (done.length > before && done[done.length - 1]?.startsWith('activate') === true) ||
+        document.querySelector('[data-testid="error"]') !== null
+      );
+    },
+    writes,
+    { timeout: 60_000 },
+  );
+  await settled(page, 'result');
 }
 
 async function sheets(page: Page): Promise<FakeSheet[]> {
@@ -216,6 +245,164 @@ describe('task pane in headless Chromium against a fake workbook', () => {
     // The reading and the analysis ran in the Web Worker, not on the page's thread.
     expect(served.some((p) => /compute-worker/.test(p))).toBe(true);
     await page.context().close();
+  }, 120_000);
+
+  test('a second Run reads the detected data again, not the summary sheet the first run brought to the front', async () => {
+    const page = await openTaskpane('en');
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    await page.getByTestId('role-amount').selectOption('2');
+    await page.getByTestId('run').click();
+    await settled(page, 'result');
+    const active = (): Promise<string> =>
+      page.evaluate(
+        () => (window as unknown as { book: { activeSheet: string } }).book.activeSheet,
+      );
+    expect(await active()).not.toBe('Data');
+    await runAgain(page);
+    await settled(page, 'result');
+    expect(await page.getByTestId('result').textContent()).toContain('3 clients analysed');
+    await page.context().close();
+  }, 120_000);
+
+  test('unticking an analysis says which report sheets of the earlier run were removed', async () => {
+    const page = await openTaskpane('en');
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    await page.getByTestId('role-amount').selectOption('2');
+    await page.getByTestId('analysis-abcXyz').check();
+    await page.getByTestId('run').click();
+    await settled(page, 'result');
+    expect(await page.getByTestId('result-deleted').count()).toBe(0);
+    const owned = async (): Promise<string[]> =>
+      (await sheets(page)).filter((sheet) => sheet.owned).map((sheet) => sheet.name);
+    const before = await owned();
+    await page.getByTestId('analysis-abcXyz').uncheck();
+    await runAgain(page);
+    const after = await owned();
+    const removed = before.filter((name) => !after.includes(name));
+    expect(removed.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('result-deleted').textContent()).toBe(
+      `Result sheets of an earlier run removed: ${removed.join(', ')}.`,
+    );
+    await page.context().close();
+  }, 120_000);
+
+  test('the detection names the shape once, from the reader when its columns were found, else from the pane', async () => {
+    const shapeLines = async (page: Page): Promise<number> =>
+      ((await page.getByTestId('detection').innerText()).match(/Read as a transaction list/g) ?? [])
+        .length;
+    const incomplete = await openTaskpane('en');
+    await incomplete.getByTestId('detect').click();
+    await settled(incomplete, 'detection');
+    expect(await shapeLines(incomplete)).toBe(1);
+    await incomplete.context().close();
+    const page = await openTaskpane('en', [
+      ['Client', 'Date', 'Amount'],
+      ['Anna', '2024-01-10', 100],
+      ['Boris', '2024-01-05', 50],
+      ['Anna', '2024-02-10', 70],
+    ]);
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    expect(await page.getByTestId('detection').innerText()).toContain(
+      'Read as a transaction list (a row per purchase): it has client, date and amount columns.',
+    );
+    expect(await shapeLines(page)).toBe(1);
+    await page.context().close();
+  }, 120_000);
+
+  test('accessibility: step headings, a named output radio group, the result announced, focus kept on Run', async () => {
+    const page = await openTaskpane('en');
+    expect(
+      await page
+        .getByRole('heading', { level: 2 })
+        .evaluateAll((els) => els.map((e) => e.textContent)),
+    ).toEqual(['1. Data', '3. Analyses', '4. Output']);
+    await expect(page.getByRole('radiogroup', { name: '4. Output' }).count()).resolves.toBe(1);
+    await page.getByTestId('detect').focus();
+    await page.keyboard.press('Enter');
+    await settled(page, 'detection');
+    await page.getByTestId('role-amount').selectOption('2');
+    await page.getByTestId('run').focus();
+    await page.keyboard.press('Enter');
+    await settled(page, 'result');
+    expect(await page.getByRole('status').getByTestId('result').count()).toBe(1);
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null),
+    ).toBe('run');
+    await page.context().close();
+  }, 120_000);
+
+  test('at 320 px, the narrowest usual task pane, nothing is wider than the pane in either language', async () => {
+    for (const locale of ['en', 'ru'] as const) {
+      const page = await openTaskpane(locale, userCells, 320);
+      await page.getByTestId('detect').click();
+      await settled(page, 'detection');
+      const overflowing = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('[data-testid]'))
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+          .map((e) => e.getAttribute('data-testid')),
+      );
+      expect({ locale, overflowing }).toEqual({ locale, overflowing: [] });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+      await page.context().close();
+    }
+  }, 120_000);
+
+  test('every role of the detected shape has a drop-down, required ones marked, and "(none)" keeps it', async () => {
+    const roles = (page: Page): Promise<string[]> =>
+      page
+        .locator('[data-testid^="role-"]')
+        .evaluateAll((els) =>
+          els.map(
+            (e) =>
+              `${e.getAttribute('data-testid')}=${(e as HTMLSelectElement).value}` +
+              ((e as HTMLSelectElement).required ? '*' : ''),
+          ),
+        );
+    // "GP $" is no header the reader knows: the profit is picked by hand.
+    const page = await openTaskpane('en', [
+      ['Customer', 'Order date', 'Total', 'GP $', 'Sales rep'],
+      ['Acme Ltd', '2024-01-05', 1200, 300, 'Jim'],
+      ['Beta Inc', '2024-01-20', 800, 120, 'Pam'],
+      ['Acme Ltd', '2024-03-05', 1500, 400, 'Jim'],
+    ]);
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    expect(await roles(page)).toEqual([
+      'role-client=0*',
+      'role-date=1*',
+      'role-amount=2*',
+      'role-orderId=',
+      'role-profit=',
+      'role-manager=4',
+      'role-channel=',
+      'role-category=',
+    ]);
+    await page.getByTestId('role-profit').selectOption('3');
+    await page.getByTestId('role-manager').selectOption('');
+    expect(await roles(page)).toContain('role-profit=3');
+    expect(await roles(page)).toContain('role-manager=');
+    await page.context().close();
+
+    const clients = await openTaskpane('ru', [
+      ['Клиент', 'Последняя покупка', 'Количество покупок', 'Выручка'],
+      ['Анна', '2024-11-02', 7, 21000],
+      ['Борис', '2024-03-15', 2, 4000],
+    ]);
+    await clients.getByTestId('detect').click();
+    await settled(clients, 'detection');
+    expect(await roles(clients)).toEqual([
+      'role-client=0*',
+      'role-lastPurchaseDate=1',
+      'role-firstPurchaseDate=',
+      'role-purchaseCount=2',
+      'role-totalRevenue=3',
+      'role-manager=',
+      'role-channel=',
+    ]);
+    await clients.context().close();
   }, 120_000);
 
   test('annotate mode in Russian adds headed columns only beside the table', async () => {

@@ -13,6 +13,10 @@ import type {
 } from '../../../shared/host';
 import type { ReportSheet } from '../../../shared/report/types';
 import type { Cell } from '../../../shared/sheet-data/types';
+import {
+  isOwnAnnotationHeader,
+  widthWithoutOwnAnnotations,
+} from '../../../shared/workflows/own-annotation-columns';
 import type { SpreadsheetHostNow } from '../../../shared/workflows/spreadsheet-host-now';
 
 /** One sheet of the fake workbook: cells by [row-1][column-1], plus what was written on it. */
@@ -34,8 +38,8 @@ function isEmpty(cell: Cell | undefined): boolean {
 
 /**
  * An in-memory workbook implementing `SpreadsheetHost` with the rules the interface states:
- * current region = the used block of the active sheet from A1, owned sheets marked, annotate only
- * into empty columns (inserting columns otherwise). Like the Apps Script host, every method has a
+ * current region = the used block of the active sheet from A1 without its own annotation columns,
+ * owned sheets marked, annotate only into empty or its own columns (inserting columns otherwise). Like the Apps Script host, every method has a
  * synchronous twin (`SpreadsheetHostNow`), so one workbook can run both the async and the
  * synchronous workflow. Used by the workflow tests.
  */
@@ -86,6 +90,7 @@ export class FakeWorkbook implements SpreadsheetHost, SpreadsheetHostNow {
         }
       }
     }
+    columnCount = widthWithoutOwnAnnotations(sheet.cells, columnCount);
     if (rowCount === 0 || columnCount === 0) throw new AnalyticsError('empty_input', 'empty');
     const grid = sheet.cells.map((r) =>
       Array.from({ length: columnCount }, (_, c) => r[c] ?? null),
@@ -140,8 +145,9 @@ export class FakeWorkbook implements SpreadsheetHost, SpreadsheetHostNow {
     const width = request.columns.length;
     const start = request.region.firstColumnNumber + request.region.columnCount;
     let free = true;
-    for (let r = top; r <= bottom; r++) {
-      for (let c = start; c < start + width; c++) {
+    for (let c = start; c < start + width; c++) {
+      if (isOwnAnnotationHeader(sheet.cells[top - 1]?.[c - 1])) continue;
+      for (let r = top; r <= bottom; r++) {
         if (!isEmpty(sheet.cells[r - 1]?.[c - 1])) free = false;
       }
     }

@@ -7,8 +7,9 @@ import {
   sanitiseSheetName,
 } from '../../../shared/workflows/owned-sheet-name';
 import { progressUpdate } from '../../../shared/workflows/progress';
-import { detectColumns } from '../../../shared/workflows/detect-columns';
+import { detectColumns, detectedRegionSource } from '../../../shared/workflows/detect-columns';
 import { runAnalyses } from '../../../shared/workflows/run-analyses';
+import { runAnalysesNow } from '../../../shared/workflows/run-analyses-now';
 import type { WorkflowCore, WorkflowRead } from '../../../shared/workflows/workflow-core';
 import { inThreadEngine } from '../../../shared/workflows/workflow-engine';
 import { FakeWorkbook } from './fake-workbook';
@@ -192,6 +193,56 @@ describe('runAnalyses (fake workbook, stub core)', () => {
         inThreadEngine(stubCore()),
       ),
     ).rejects.toMatchObject({ code: 'invalid_argument', message: 'Выберите хотя бы один анализ.' });
+  });
+
+  test('a run on the detected region reads the data again after the first run brought its summary sheet to the front', async () => {
+    const book = new FakeWorkbook();
+    book.addUserSheet('Data', userCells);
+    const grids: unknown[] = [];
+    const core = stubCore();
+    const recording: WorkflowCore = {
+      ...core,
+      readSheet: (grid, options) => {
+        grids.push(grid);
+        return core.readSheet(grid, options);
+      },
+    };
+    const detection = await detectColumns(book, { locale: 'en' }, inThreadEngine(recording));
+    const source = detectedRegionSource(detection);
+    expect(source).toEqual({ kind: 'range', sheetName: 'Data', address: 'A1:C4' });
+    const options = {
+      source,
+      analyses: ['rfm'] as const,
+      mode: 'sheets' as const,
+      locale: 'en' as const,
+    };
+    await runAnalyses(book, options, undefined, inThreadEngine(recording));
+    expect(book.activeSheet).toBe('Segments');
+    await runAnalyses(book, options, undefined, inThreadEngine(recording));
+    expect(grids).toEqual([userCells, userCells, userCells]);
+  });
+
+  test('a detected region whose sheet was removed, or whose cells were emptied, asks to detect again (both hosts)', async () => {
+    const book = new FakeWorkbook();
+    book.addUserSheet('Data', userCells);
+    book.addUserSheet('Other', [['x']]);
+    const detection = await detectColumns(book, { locale: 'en' }, inThreadEngine(stubCore()));
+    const options = {
+      source: detectedRegionSource(detection),
+      analyses: ['rfm'] as const,
+      mode: 'sheets' as const,
+    };
+    book.sheet('Data').cells = [];
+    await expect(
+      runAnalyses(book, { ...options, locale: 'en' }, undefined, inThreadEngine(stubCore())),
+    ).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'The data detected at Data!A1:C4 is no longer there. Detect the columns again.',
+    });
+    book.sheets.splice(0, 1);
+    expect(() => runAnalysesNow(book, { ...options, locale: 'ru' }, {}, stubCore())).toThrow(
+      'Данных, найденных в Data!A1:C4, больше нет. Определите столбцы заново.',
+    );
   });
 
   test('detectColumns reports the reader mapping, shape and rejected-row count', async () => {
