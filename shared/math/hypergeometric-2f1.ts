@@ -12,6 +12,8 @@ const RESCALE = 1e250;
 const LOG_RESCALE = Math.log(RESCALE);
 /** At most about 3 decimal digits may be lost to cancellation before another method is used. */
 const LOG_TOLERATED_LOSS = Math.log(1e3);
+/** Cancellation beyond 8 of the 16 digits: no method left, the value is refused. */
+const LOG_REFUSED_LOSS = Math.log(1e8);
 
 /**
  * The Gauss hypergeometric function 2F1(a, b; c; z) for real a, b, c and real z < 1, returned as a
@@ -50,14 +52,18 @@ export function hypergeometric2f1Log(a: number, b: number, c: number, z: number)
       () => ({ inner: positiveArgument(c - a, b, c, w), power: b }),
     ];
     if (b - a < a - b) forms.reverse();
+    let best: { logAbs: number; sign: -1 | 0 | 1; loss: number } | undefined;
     for (const form of forms) {
       const { inner, power } = form();
-      if (inner.loss < LOG_TOLERATED_LOSS) {
-        return { logAbs: inner.logAbs - power * log1mz, sign: inner.sign };
-      }
+      const value = { logAbs: inner.logAbs - power * log1mz, sign: inner.sign, loss: inner.loss };
+      if (value.loss < LOG_TOLERATED_LOSS) return { logAbs: value.logAbs, sign: value.sign };
+      if (best === undefined || value.loss < best.loss) best = value;
     }
-    // Both cancel (c well below a and b, where the value is tiny next to the terms): no digit
-    // of the result could be trusted, so none is given.
+    // Both cancel; the better one is kept while it leaves at least 8 of the 16 digits. Below that
+    // (c well below a and b, the value tiny next to the terms) no digit could be trusted.
+    if (best !== undefined && best.loss < LOG_REFUSED_LOSS) {
+      return { logAbs: best.logAbs, sign: best.sign };
+    }
     throw new AnalyticsError(
       'numeric',
       `2F1(${a}, ${b}; ${c}; ${z}) cannot be computed accurately for z < 0 with these parameters.`,
