@@ -111,15 +111,26 @@ describe('Gauss hypergeometric 2F1', () => {
     ).toBeCloseTo(5728.79837179882, 9);
   });
 
-  it('refuses, with a numeric error, a z < 0 where both Pfaff forms cancel (mpmath: 2F1(25.508, 11.592; 1.7471; -1.0631) = e^-18.574, far below its terms)', () => {
+  it('refuses, with a numeric error, a z < 0 where both Pfaff forms lose more than 8 digits (mpmath: 2F1(115.75, 84.893; 2.0712; -1.4249) = e^-99.870, far below its terms)', () => {
     expect(() =>
       hypergeometric2f1Log(
-        25.508110879371387,
-        11.592383826458747,
-        1.747091585401692,
-        -1.063113732651722,
+        115.75289545125632,
+        84.89329905090408,
+        2.071209472166724,
+        -1.4249214793267009,
       ),
     ).toThrow(/cannot be computed accurately/);
+  });
+
+  it('keeps a z < 0 value whose better Pfaff form loses fewer than 8 digits (mpmath: 2F1(0.021205, -0.95; -0.9; -100.70) = e^-6.6894544528192, the Pfaff form of BG/NBD eq. 10 with a = b = 0.05)', () => {
+    const value = hypergeometric2f1Log(
+      0.02120528648620018,
+      -0.95,
+      -0.8999999999999999,
+      -100.70341383454256,
+    );
+    expect(value.sign).toBe(1);
+    expect(value.logAbs).toBeCloseTo(-6.689454452819211, 10);
   });
 
   /** 2F1 in logs, or undefined where it refuses (z < 0 with both Pfaff forms cancelling). */
