@@ -181,8 +181,14 @@ function renderDetection(detection: ColumnDetection): void {
         header: detection.headerRow,
       }),
     ),
-    el('p', ui(detection.shape === 'transactions' ? 'shapeTransactions' : 'shapeClients')),
   );
+  // The reader's first note states the shape and why; without notes (columns not all found)
+  // the sidebar says which shape it assumes, as the task pane does.
+  if (detection.notes.length === 0) {
+    box.append(
+      el('p', ui(detection.shape === 'transactions' ? 'shapeTransactions' : 'shapeClients')),
+    );
+  }
   if (!detection.complete && detection.problem !== undefined) {
     box.append(el('p', detection.problem, { class: 'error' }));
   }

@@ -226,6 +226,12 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
     await page.click('#detect');
     await page.waitForSelector('select[data-role="client"]');
     expect(await page.locator('select[data-role="client"]').inputValue()).toBe('0');
+    // The shape is said once: by the reader's note, with its reason.
+    const detected = (await page.locator('#detection').textContent()) ?? '';
+    expect(detected.match(/Прочитано как список покупок/g)).toHaveLength(1);
+    expect(detected).toContain(
+      'Прочитано как список покупок (строка на покупку): есть столбцы клиента, даты и суммы.',
+    );
     await page.click('#run');
     await page.waitForSelector('#segments .segment', { timeout: 60_000 });
     const examples = await page.locator('#segments .examples').allTextContents();
