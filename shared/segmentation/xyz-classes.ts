@@ -241,9 +241,11 @@ export function xyzClassColumns(
   }
 
   // The rows of each series, grouped by client in row order (`seriesRows`).
-  const { from: rowsFrom, rows: rowsOfSeries } =
-    measures.rowGroups ?? seriesRows(table, positionOfClient, seriesEnd);
-  const { day: days, amount: amounts } = table;
+  const {
+    from: rowsFrom,
+    day: days,
+    amount: amounts,
+  } = measures.rowGroups ?? seriesRows(table, positionOfClient, seriesEnd);
 
   // Per series its mean and CV; per period of the series being summed, its exact sum (slots
   // 0..count−1) and their total (slot `longestSeries`), so row order changes no digit.
@@ -258,9 +260,8 @@ export function xyzClassColumns(
     sums.clear(longestSeries);
     const first = firstPeriod[i] as number;
     for (let r = rowsFrom[i] as number; r < (rowsFrom[i + 1] as number); r += 1) {
-      const j = rowsOfSeries[r] as number;
-      const bucket = Math.max(0, periodOf(days[j] as number) - first);
-      sums.add(bucket, amounts[j] as number);
+      const bucket = Math.max(0, periodOf(days[r] as number) - first);
+      sums.add(bucket, amounts[r] as number);
     }
     for (let k = 0; k < count; k += 1) {
       const periodSum = sums.value(k);
@@ -316,7 +317,7 @@ function seriesRows(
   seriesEnd: Float64Array,
 ): RowGroups {
   const n = seriesEnd.length;
-  const { client: rowClient, day: days } = table;
+  const { client: rowClient, day: days, amount: amounts } = table;
   const seriesOf = (j: number): number => {
     const client = rowClient[j] as number;
     const i = client < 0 ? -1 : (positionOfClient[client] as number);
@@ -328,13 +329,19 @@ function seriesRows(
     if (i >= 0) from[i + 1] = (from[i + 1] as number) + 1;
   }
   for (let i = 0; i < n; i += 1) from[i + 1] = (from[i + 1] as number) + (from[i] as number);
-  const rows = new Int32Array(from[n] as number);
+  const total = from[n] as number;
+  const rows = new Int32Array(total);
+  const groupDay = new Float64Array(total);
+  const groupAmount = new Float64Array(total);
   const next = from.slice(0, n);
   for (let j = 0; j < table.length; j += 1) {
     const i = seriesOf(j);
     if (i < 0) continue;
-    rows[next[i] as number] = j;
-    next[i] = (next[i] as number) + 1;
+    const r = next[i] as number;
+    rows[r] = j;
+    groupDay[r] = days[j] as number;
+    groupAmount[r] = amounts[j] as number;
+    next[i] = r + 1;
   }
-  return { from, rows };
+  return { from, rows, day: groupDay, amount: groupAmount };
 }
