@@ -178,11 +178,25 @@ function freshMemoryMs(): number {
   return performance.now() - start;
 }
 
+/**
+ * Milliseconds of a fixed integer loop (300 million steps), the machine's compute speed at the
+ * moment: a virtual machine's speed drifts with its neighbours' load, so this tells whether two
+ * runs' figures differ because of the code or because of the machine.
+ */
+function fixedLoopMs(): number {
+  const start = performance.now();
+  let state = 0;
+  for (let i = 0; i < 300_000_000; i++) state = (state + i * 7) | 0;
+  const ms = performance.now() - start;
+  if (state === 1) console.log('');
+  return ms;
+}
+
 function main(): void {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'clientbase-bench-'));
   try {
     console.log(
-      `Segments benchmark (node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]?.toFixed(1)}, fresh memory ${freshMemoryMs().toFixed(0)} ms per 64 MB)`,
+      `Segments benchmark (node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]?.toFixed(1)}, fresh memory ${freshMemoryMs().toFixed(0)} ms per 64 MB, fixed loop ${fixedLoopMs().toFixed(0)} ms)`,
     );
     const files = new Map<number, string>();
     for (const rows of SCALES) {
