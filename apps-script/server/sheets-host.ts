@@ -385,18 +385,29 @@ export class SheetsHost implements SpreadsheetHost {
       return { sheetName: sheet.getName(), address: '', insertedColumns: false };
     }
     const tableRight = request.region.firstColumnNumber + request.region.columnCount - 1;
-    const probe = sheet.getRange(top, tableRight + 1, height, count).getValues() as SheetsValue[][];
-    const usable = Array.from({ length: count }, (_, c) => {
-      const header = probe[0]?.[c];
-      if (isOwnAnnotationHeader(header)) return true;
-      return probe.every((row) => row[c] === '' || row[c] === null || row[c] === undefined);
-    }).every(Boolean);
-    let inserted = false;
-    if (!usable) {
-      sheet.insertColumnsAfter(tableRight, count);
-      inserted = true;
-    }
     const first = tableRight + 1;
+    // The add-on's own earlier columns right of the table (their headers say so) are re-used;
+    // any further columns needed go after them, into empty cells or inserted columns, as the
+    // Excel add-in does.
+    const own = this.ownAnnotationColumns(sheet, top, first);
+    const reused = Math.min(own, count);
+    const extra = count - reused;
+    let inserted = false;
+    if (extra > 0) {
+      const probe = sheet
+        .getRange(top, first + reused, height, extra)
+        .getValues() as SheetsValue[][];
+      const empty = probe.every((row) =>
+        row.every((value) => value === '' || value === null || value === undefined),
+      );
+      if (!empty) {
+        sheet.insertColumnsAfter(first + reused - 1, extra);
+        inserted = true;
+      }
+    }
+    // No value or fill of the earlier run is left behind, also in own columns this run no
+    // longer needs (fewer analyses).
+    if (own > 0) sheet.getRange(top, first, height, own).clear();
     const values: (string | number | boolean)[][] = [];
     const formats: string[][] = [];
     values.push(request.columns.map((c) => c.header));
@@ -420,6 +431,23 @@ export class SheetsHost implements SpreadsheetHost {
       address: a1Address(top, first, height, count),
       insertedColumns: inserted,
     };
+  }
+
+  /** How many columns from `column` on have the add-on's own headers in row `top`. */
+  private ownAnnotationColumns(sheet: Sheet, top: number, column: number): number {
+    const lastColumn = sheet.getMaxColumns();
+    let own = 0;
+    // Headers read 16 at a time, never past the sheet's last column (Apps Script refuses that).
+    while (column + own <= lastColumn) {
+      const width = Math.min(16, lastColumn - (column + own) + 1);
+      const headers = (sheet.getRange(top, column + own, 1, width).getValues()[0] ??
+        []) as SheetsValue[];
+      let k = 0;
+      while (k < width && isOwnAnnotationHeader(headers[k])) k += 1;
+      own += k;
+      if (k < width) break;
+    }
+    return own;
   }
 
   activateSheetNow(name: string): void {

@@ -146,6 +146,45 @@ describe('SheetsHost over fake SpreadsheetApp', () => {
     expect(sheet.read(1, 1, 4, 3)[3]).toEqual(['Boris', expect.any(Date), 70]);
   });
 
+  it('a run with more analyses re-uses its own columns and inserts only the new ones before a user column; fewer analyses clear the rest', () => {
+    const { book, host } = setup();
+    const sheet = book.active;
+    const region = host.readRegionNow({ kind: 'current-region' });
+    const column = (key: string, header: string) => ({
+      key,
+      header,
+      kind: 'text' as const,
+      values: [`${key} 1`, `${key} 2`, `${key} 3`],
+    });
+    const segment = column('segment', 'clientbase: RFM segment');
+    const abc = column('abc', 'clientbase: ABC');
+    const request = { region, headerRowNumber: 1, locale: 'en' as const, columns: [segment] };
+    expect(host.annotateNow(request).address).toBe('D1:D4');
+    // The user types a note right of the add-on's column.
+    sheet.put(1, 5, [['Notes'], ['call back']]);
+    const reread = host.readRegionNow({ kind: 'current-region' });
+    expect(reread.address).toBe('A1:C4');
+    const more = host.annotateNow({ ...request, region: reread, columns: [segment, abc] });
+    expect(more).toEqual({ sheetName: 'Clients', address: 'D1:E4', insertedColumns: true });
+    expect(sheet.read(1, 4, 2, 3)).toEqual([
+      ['clientbase: RFM segment', 'clientbase: ABC', 'Notes'],
+      ['segment 1', 'abc 1', 'call back'],
+    ]);
+    // One set of columns, not a second copy of the segment column.
+    expect(
+      sheet
+        .read(1, 1, 1, 8)
+        .flat()
+        .filter((h) => h === 'clientbase: RFM segment'),
+    ).toHaveLength(1);
+    const fewer = host.annotateNow({ ...request, region: reread, columns: [segment] });
+    expect(fewer.insertedColumns).toBe(false);
+    expect(sheet.read(1, 4, 2, 3)).toEqual([
+      ['clientbase: RFM segment', '', 'Notes'],
+      ['segment 1', '', 'call back'],
+    ]);
+  });
+
   it('runs the shared async workflow (runAnalyses) against the host: owned sheets written, user cells untouched', async () => {
     const { book, host } = setup();
     const before = JSON.stringify(book.active.read(1, 1, 4, 3));

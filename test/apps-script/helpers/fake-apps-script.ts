@@ -196,6 +196,14 @@ export class FakeRange {
     return this;
   }
 
+  /** Range.clear(): contents and formats. */
+  clear(): this {
+    this.each((cell) => {
+      Object.assign(cell, blankCell());
+    });
+    return this;
+  }
+
   setNumberFormats(formats: string[][]): this {
     this.checkShape(formats, 'setNumberFormats');
     this.each((cell, r, c) => {
@@ -351,6 +359,10 @@ export class FakeSheet {
   }
   getMaxRows(): number {
     return Math.max(1000, this.getLastRow());
+  }
+  /** A new Google sheet has 26 columns (A:Z). */
+  getMaxColumns(): number {
+    return Math.max(26, this.getLastColumn());
   }
   getRange(rowOrA1: number | string, column?: number, rows = 1, columns = 1): FakeRange {
     if (typeof rowOrA1 === 'string') {
