@@ -202,11 +202,13 @@ function renderDetection(detection: ColumnDetection): void {
   const columns = byId<HTMLDivElement>('columns');
   columns.textContent = '';
   columns.className = '';
-  for (const { role } of offeredColumnRoles(detection.shape, detection.mapping)) {
+  for (const { role, required } of offeredColumnRoles(detection.shape, detection.mapping)) {
     const row = el('div', undefined, { class: 'row' });
     const select = el('select', undefined, {
       'data-role': role,
       'aria-label': ui(columnRoleMessageId(role)),
+      // The reader cannot read the shape without it, as the task pane marks it too.
+      ...(required ? { 'aria-required': 'true', required: '' } : {}),
     });
     select.append(el('option', ui('columnNone'), { value: '' }));
     detection.headers.forEach((header, index) => {
@@ -223,7 +225,8 @@ function renderDetection(detection: ColumnDetection): void {
       else next[role] = Number(select.value);
       state.mapping = next;
     });
-    row.append(el('span', ui(columnRoleMessageId(role))), select);
+    const label = ui(columnRoleMessageId(role));
+    row.append(el('span', required ? `${label} *` : label), select);
     columns.append(row);
   }
 }

@@ -226,6 +226,13 @@ describe('the sidebar in headless Chromium with a stub google.script.run', () =>
     await page.click('#detect');
     await page.waitForSelector('select[data-role="client"]');
     expect(await page.locator('select[data-role="client"]').inputValue()).toBe('0');
+    // The columns the shape needs are marked required, the optional ones are not.
+    expect(await page.locator('select[data-role="client"]').getAttribute('aria-required')).toBe(
+      'true',
+    );
+    expect(
+      await page.locator('select[data-role="manager"]').getAttribute('aria-required'),
+    ).toBeNull();
     // The shape is said once: by the reader's note, with its reason.
     const detected = (await page.locator('#detection').textContent()) ?? '';
     expect(detected.match(/Прочитано как список покупок/g)).toHaveLength(1);
