@@ -378,6 +378,11 @@ export function App(props: AppProps): ReactElement {
               {result.annotation?.insertedColumns === true ? ` ${t('resultInserted')}` : ''}
             </Text>
           )}
+          {result && result.rejectedRowCount > 0 && (
+            <Text block data-testid="result-rejected">
+              {t('resultRejectedRows', { count: result.rejectedRowCount })}
+            </Text>
+          )}
           {result && result.deletedSheets.length > 0 && (
             <Text block data-testid="result-deleted">
               {t('resultSheetsDeleted', { sheets: result.deletedSheets.join(', ') })}

@@ -294,7 +294,9 @@ function renderResults(result: RunStepResult, mode: WriteMode): void {
     }
   }
   if (result.rejectedRowCount > 0) {
-    box.append(el('p', ui('rejectedRows', { count: result.rejectedRowCount }), { class: 'muted' }));
+    box.append(
+      el('p', ui('resultRejectedRows', { count: result.rejectedRowCount }), { class: 'muted' }),
+    );
   }
   if (result.segments.length > 0) {
     box.append(el('h2', sb('segmentsTitle')));

@@ -35,6 +35,10 @@ export const uiMessages = {
     en: '{count, plural, one {# row will be left out; its reason is listed in the report.} other {# rows will be left out; their reasons are listed in the report.}}',
     ru: '{count, plural, one {# строка будет пропущена; причина указана в отчёте.} few {# строки будут пропущены; причины перечислены в отчёте.} many {# строк будут пропущены; причины перечислены в отчёте.} other {# строки будут пропущены; причины перечислены в отчёте.}}',
   },
+  resultRejectedRows: {
+    en: '{count, plural, one {# row was left out: it could not be read.} other {# rows were left out: they could not be read.}}',
+    ru: '{count, plural, one {# строка пропущена: её не удалось прочитать.} few {# строки пропущены: их не удалось прочитать.} many {# строк пропущено: их не удалось прочитать.} other {# строки пропущено: их не удалось прочитать.}}',
+  },
   stepColumns: { en: '2. Columns', ru: '2. Столбцы' },
   columnNone: { en: '(none)', ru: '(нет)' },
   roleClient: { en: 'Client', ru: 'Клиент' },

@@ -265,6 +265,24 @@ describe('task pane in headless Chromium against a fake workbook', () => {
     await page.context().close();
   }, 120_000);
 
+  test('after a run, says in the past tense how many rows were left out', async () => {
+    const page = await openTaskpane('en', [
+      ['Client', 'Date', 'Amount'],
+      ['Anna', '2024-01-10', 100],
+      ['Boris', '31.02.2024', 50],
+      ['Anna', '2024-02-10', 'free'],
+      ['Boris', '2024-02-05', 70],
+    ]);
+    await page.getByTestId('detect').click();
+    await settled(page, 'detection');
+    await page.getByTestId('run').click();
+    await settled(page, 'result');
+    expect(await page.getByTestId('result-rejected').textContent()).toBe(
+      '2 rows were left out: they could not be read.',
+    );
+    await page.context().close();
+  }, 120_000);
+
   test('unticking an analysis says which report sheets of the earlier run were removed', async () => {
     const page = await openTaskpane('en');
     await page.getByTestId('detect').click();
