@@ -16,7 +16,7 @@ import {
   optionalTextArgument,
   transactionRangeArgument,
 } from '../catalog/catalog-arguments';
-import { defaultAsOfDay } from '../segmentation/customer-summary';
+import { latestPurchaseDay } from '../segmentation/customer-summary';
 import { fitBgNbd } from './bg-nbd';
 import { fitGammaGamma } from './gamma-gamma';
 import { modelsError, modelsMessages, type ModelsMessageId } from './messages';
@@ -104,9 +104,9 @@ function analyse(
   );
   const read = transactionRangeArgument(args, 0, 'transactions', locale, context);
   let calibrationEnd: CalendarDay | undefined = optionalDayArgument(args, first, 'calibrationEnd');
-  // Default: the latest purchase day, the day before the summary's default as-of (refunds are
-  // no purchases, so a refund after the last purchase does not move it).
-  calibrationEnd ??= defaultAsOfDay(read.transactions) - 1;
+  // Default: the latest purchase day (refunds are no purchases, so a later refund does not move it).
+  calibrationEnd ??= latestPurchaseDay(read.transactions);
+  if (calibrationEnd === undefined) throw modelsError('empty_input', 'error.noPurchases');
   const summary = summariseForModels(read.transactions, { calibrationEnd, unit });
   const model: PurchaseModel =
     kind === 'bgnbd'

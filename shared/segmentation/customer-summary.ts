@@ -387,13 +387,21 @@ function checkedAsOf(asOfDay: number): number {
  * Example: purchases on days 10 and 20 give 21.
  */
 export function defaultAsOfDay(transactions: readonly Transaction[]): CalendarDay {
-  let latestPurchase = -Infinity;
   let latestRow = -Infinity;
-  for (const t of transactions) {
-    if (t.day > latestRow) latestRow = t.day;
-    if (t.amount >= 0 && t.day > latestPurchase) latestPurchase = t.day;
-  }
-  return asOfAfter(transactions.length, latestPurchase, latestRow);
+  for (const t of transactions) if (t.day > latestRow) latestRow = t.day;
+  return asOfAfter(transactions.length, latestPurchaseDay(transactions) ?? -Infinity, latestRow);
+}
+
+/**
+ * The day of the latest purchase (amount ≥ 0; a refund is no purchase), `undefined` when there is
+ * none: what the default as-of day and calibration end stand on.
+ *
+ * Example: a purchase on day 20 and a refund on day 30 give 20.
+ */
+export function latestPurchaseDay(transactions: readonly Transaction[]): CalendarDay | undefined {
+  let latest = -Infinity;
+  for (const t of transactions) if (t.amount >= 0 && t.day > latest) latest = t.day;
+  return latest === -Infinity ? undefined : latest;
 }
 
 /** `defaultAsOfDay` of a transaction table (every row counts, whatever its client index). */

@@ -9,6 +9,7 @@ import {
 import type { CatalogArg, CatalogContext, CatalogFunction, CatalogScalar } from '../catalog/types';
 import type { Locale } from '../i18n/translate';
 import type { Transaction } from '../sheet-data/types';
+import { latestPurchaseDay } from './customer-summary';
 import { cohortRetention } from './cohort-retention';
 import { lostClients } from './lost-clients';
 import { describeRetentionAlert, retentionAlerts } from './retention-alerts';
@@ -51,9 +52,8 @@ function transactionsOf(
 function asOfOf(args: readonly CatalogArg[], transactions: readonly Transaction[]): CalendarDay {
   const given = optionalDayArgument(args, 1, 'asOf');
   if (given !== undefined) return given;
-  let latest = -Infinity;
-  for (const t of transactions) if (t.amount >= 0 && t.day > latest) latest = t.day;
-  if (latest === -Infinity) throw retentionError('empty_input', 'error.noPurchaseToStandOn');
+  const latest = latestPurchaseDay(transactions);
+  if (latest === undefined) throw retentionError('empty_input', 'error.noPurchaseToStandOn');
   return latest + 1;
 }
 

@@ -106,6 +106,14 @@ describe('forecasting spreadsheet functions', () => {
     expect(run('P_ALIVE', [withRefund])).toEqual(run('P_ALIVE', [withRefund, lastPurchase]));
   });
 
+  it('without a calibration end, refuses a range of refunds only (no purchase to stand on)', () => {
+    const refunds: Cell[][] = [
+      ['Client', 'Date', 'Amount'],
+      ['a', { kind: 'date', day: CDNOW_CALIBRATION_END }, -5],
+    ];
+    expect(() => run('P_ALIVE', [refunds])).toThrow(/no purchase \(every amount is a refund\)/);
+  });
+
   it('rejects a CLV margin outside 0..1 and a horizon that is not a whole number of months >= 0, naming the argument', () => {
     expect(() => run('CLV', [grid, 12, 0.01, 30, CDNOW_CALIBRATION_END])).toThrow(
       'The margin must be a ratio from 0 to 1, e.g. 0.3 for 30 % (got 30).',

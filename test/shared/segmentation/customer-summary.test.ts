@@ -6,6 +6,7 @@ import {
   summariseCustomersDetailed,
 } from '../../../shared/segmentation';
 import { transactionListArbitrary, tx } from './transaction-fixtures';
+import { latestPurchaseDay } from '../../../shared/segmentation/customer-summary';
 
 describe('summariseCustomers', () => {
   it('matches the doc-card example worked by hand (a: 100 + 50, last day 20; b: refund only)', () => {
@@ -152,5 +153,12 @@ describe('summariseCustomers', () => {
         }
       }),
     );
+  });
+});
+
+describe('latestPurchaseDay', () => {
+  it('gives the doc card example: a purchase on day 20 and a refund on day 30 give 20; refunds only give undefined', () => {
+    expect(latestPurchaseDay([tx('a', 20, 5), tx('a', 30, -5)])).toBe(20);
+    expect(latestPurchaseDay([tx('a', 30, -5)])).toBeUndefined();
   });
 });
