@@ -1,5 +1,6 @@
 import type { CalendarDay } from '../calendar';
 import type { Locale } from '../i18n';
+import { localeDecimalSeparator, localeSlashDateOrder } from '../sheet-data/locale-conventions';
 import { readDateText, slashDateParts } from '../sheet-data/parse-date-text';
 import { parseMoney } from '../sheet-data/parse-money';
 import type { SlashDateOrder } from '../sheet-data/types';
@@ -21,7 +22,8 @@ import type { SlashDateOrder } from '../sheet-data/types';
  * (tested in test/shared/catalog/scalar-text.test.ts).
  */
 export function numberFromText(text: string, locale: Locale): number | undefined {
-  return parseMoney(text, locale === 'en' ? { decimalSeparator: '.' } : {});
+  const decimalSeparator = localeDecimalSeparator(locale);
+  return parseMoney(text, decimalSeparator === undefined ? {} : { decimalSeparator });
 }
 
 /**
@@ -36,7 +38,7 @@ export function numberFromText(text: string, locale: Locale): number | undefined
  */
 export function dayFromText(text: string, locale: Locale): CalendarDay | undefined {
   const parts = slashDateParts(text);
-  let order: SlashDateOrder = locale === 'ru' ? 'day-first' : 'month-first';
+  let order: SlashDateOrder = localeSlashDateOrder(locale);
   if (parts !== undefined && parts.first > 12 && parts.second <= 12) order = 'day-first';
   else if (parts !== undefined && parts.second > 12 && parts.first <= 12) order = 'month-first';
   const day = readDateText(text, order);

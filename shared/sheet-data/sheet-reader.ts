@@ -2,6 +2,7 @@ import { columnLetters } from './a1-address';
 import { formatIsoDay, type CalendarDay } from '../calendar';
 import { translate, type Locale, type MessageParams } from '../i18n';
 import { isBlankCell } from './detect-header-row';
+import { localeDecimalSeparator, localeSlashDateOrder } from './locale-conventions';
 import { SHEET_DATA_MESSAGES, type SheetDataMessageId } from './messages';
 import { clientKeyOf, displayClientId } from './normalise-client-id';
 import { plainIsoDay, readDateText, slashDateParts } from './parse-date-text';
@@ -259,7 +260,7 @@ export class SheetReader {
     const columnName = this.columnLabel(column);
     const orderName = (order: SlashDateOrder): string =>
       this.text(order === 'day-first' ? 'orderDayFirst' : 'orderMonthFirst');
-    const localeOrder: SlashDateOrder = this.locale === 'ru' ? 'day-first' : 'month-first';
+    const localeOrder = localeSlashDateOrder(this.locale);
     let order: SlashDateOrder;
     let choice: DateOrderChoice | undefined;
     let note: string | undefined;
@@ -368,7 +369,7 @@ export class SheetReader {
     });
     const fromValues = dots !== commas;
     const hint: DecimalSeparator | undefined =
-      dots > commas ? '.' : commas > dots ? ',' : this.locale === 'en' ? '.' : undefined;
+      dots > commas ? '.' : commas > dots ? ',' : localeDecimalSeparator(this.locale);
     const prepared: MoneyColumn = {
       column,
       hint,
